@@ -1,0 +1,760 @@
+"""SQLite storage for normalized talk records (read by Datasette, written by the crawler).
+
+Why this module looks the way it does:
+
+* Talks are upserted on an id computed upstream, so a talk whose title or slot changes stays the
+  *same row*; the store never derives ids from content.
+* Each talk keeps a ``content_hash`` of its export dict, so a re-crawl that finds nothing new
+  costs one comparison per talk, and a real change is recorded field by field in
+  ``talk_changes`` (people want to know that a talk moved, not just that "something changed").
+* Talks that disappear from a page are only marked ``removed_at``, never deleted: a page that
+  temporarily breaks must not erase history, and a talk that comes back is simply revived.
+* All schema lives in one ``Migrations`` set, so existing databases upgrade in place.
+* No Scrapy import: the CLI, tests and notebooks use this without a crawler running.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+log = logging.getLogger(__name__)
+
+EXPORT_FIELDS = (
+    "title",
+    "speakers",
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "location",
+    "online",
+    "abstract",
+    "url",
+    "links",
+    "kind",
+    "series",
+)
+# Fields whose change is recorded in talk_changes: the export fields plus status, because a
+# cancellation is exactly the kind of change a reader of the database wants to see.
+TRACKED_FIELDS = (*EXPORT_FIELDS, "status")
+STATUSES = ("scheduled", "cancelled", "postponed")
+CRAWL_STATUSES = ("running", "ok", "failed", "suspect")
+FTS_COLUMNS = ("title", "abstract", "speaker_names")
+SERIES_COLUMNS = ("id", "name", "url", "institution", "timezone", "kind", "parser")
+
+MIGRATIONS = Migrations("seminars")
+
+
+# --------------------------------------------------------------------------------------------
+# Schema
+# --------------------------------------------------------------------------------------------
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    """All tables, foreign keys and the FTS index: the schema as first released."""
+    db["series"].create(
+        {c: str for c in SERIES_COLUMNS},
+        pk="id",
+    )
+    db["talks"].create(
+        {
+            "id": str,
+            "series_id": str,
+            "position": int,
+            "title": str,
+            "starts_at": str,
+            "ends_at": str,
+            "starts_at_utc": str,
+            "ends_at_utc": str,
+            "timezone": str,
+            "location": str,
+            "online": int,
+            "abstract": str,
+            "url": str,
+            "kind": str,
+            "status": str,
+            "speaker_names": str,
+            "source_url": str,
+            "extracted_by": str,
+            "content_hash": str,
+            "first_seen": str,
+            "last_seen": str,
+            "removed_at": str,
+        },
+        pk="id",
+        foreign_keys=[("series_id", "series", "id")],
+        not_null=["series_id", "status", "content_hash", "first_seen", "last_seen"],
+    )
+    db["speakers"].create({"id": str, "name": str}, pk="id", not_null=["name"])
+    db["talk_speakers"].create(
+        {
+            "talk_id": str,
+            "speaker_id": str,
+            "position": int,
+            # The spelling used on this talk's page: speakers.name is one spelling per folded
+            # name, and exports must return exactly what the parser produced.
+            "name": str,
+            "affiliation": str,
+        },
+        pk=("talk_id", "position"),
+        foreign_keys=[("talk_id", "talks", "id"), ("speaker_id", "speakers", "id")],
+        not_null=["speaker_id"],
+    )
+    db["links"].create(
+        {"talk_id": str, "position": int, "kind": str, "url": str},
+        pk=("talk_id", "url"),
+        foreign_keys=[("talk_id", "talks", "id")],
+    )
+    db["crawls"].create(
+        {
+            "id": int,
+            "source_id": str,
+            "started": str,
+            "finished": str,
+            "status": str,
+            "pages": int,
+            "talks_seen": int,
+            "talks_new": int,
+            "talks_updated": int,
+            "talks_removed": int,
+            "errors": int,
+            "error_text": str,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "series", "id")],
+        not_null=["source_id", "started", "status"],
+    )
+    db["crawl_errors"].create(
+        {
+            "id": int,
+            "crawl_id": int,
+            "source_id": str,
+            "url": str,
+            "level": str,
+            "message": str,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["talk_changes"].create(
+        {
+            "id": int,
+            "talk_id": str,
+            "crawl_id": int,
+            "field": str,
+            "old_value": str,
+            "new_value": str,
+            "changed_at": str,
+        },
+        pk="id",
+        foreign_keys=[("talk_id", "talks", "id")],
+    )
+    db["pages"].create(
+        {"url": str, "source_id": str, "content_hash": str, "fetched_at": str}, pk="url"
+    )
+    db["talks"].enable_fts(list(FTS_COLUMNS), fts_version="FTS5", create_triggers=True)
+    _narrow_fts_update_trigger(db)
+
+
+def _narrow_fts_update_trigger(db: Database) -> None:
+    """Re-index a talk only when an indexed column changes.
+
+    sqlite-utils' trigger fires on any UPDATE; every crawl touches last_seen on every talk, which
+    would rewrite the whole FTS index each run and grow its segment table for nothing.
+    """
+    columns = ", ".join(FTS_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+    db.execute("DROP TRIGGER IF EXISTS talks_au")
+    db.execute(
+        f"CREATE TRIGGER talks_au AFTER UPDATE OF {columns} ON talks BEGIN "
+        f"INSERT INTO talks_fts (talks_fts, rowid, {columns}) VALUES ('delete', old.rowid, {old}); "
+        f"INSERT INTO talks_fts (rowid, {columns}) VALUES (new.rowid, {new}); "
+        "END"
+    )
+
+
+@MIGRATIONS()
+def m002_indexes(db: Database) -> None:
+    """Indexes on the columns Datasette facets and the crawler filter by."""
+    for table, column in (
+        ("talks", "series_id"),
+        ("talks", "starts_at_utc"),
+        ("talks", "kind"),
+        ("talks", "status"),
+        ("talks", "removed_at"),
+        ("talk_speakers", "speaker_id"),
+        ("links", "kind"),
+        ("crawls", "source_id"),
+        ("talk_changes", "talk_id"),
+    ):
+        db[table].create_index([column], if_not_exists=True)
+
+
+@MIGRATIONS()
+def m003_crawls_suspect(db: Database) -> None:
+    """Flag crawls whose result looks wrong (e.g. a page suddenly lists no talks)."""
+    db["crawls"].add_column("suspect", int, not_null_default=0)
+
+
+# --------------------------------------------------------------------------------------------
+# Pure helpers
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SaveStats:
+    """What one save_talks call did, so the crawler can fill its crawls row."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    ids: list[str] = field(default_factory=list)
+    # Ids that occurred more than once in one call; only the first occurrence is stored,
+    # because saving both would flip the row between two versions on every crawl.
+    duplicates: list[str] = field(default_factory=list)
+
+
+def utc_now() -> str:
+    """Current UTC time as ISO 8601 with an explicit +00:00, the format of every timestamp."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, so 'Kathlén Kohn' and 'kathlen kohn' are one person."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def speaker_id(name: str) -> str:
+    """Stable speaker id from the folded name (same person, same id, across series)."""
+    return hashlib.sha1(fold(name).encode()).hexdigest()[:16]
+
+
+def to_utc(value: str | None, tz: str | None = None) -> str | None:
+    """Sortable UTC form of a talk time: 'YYYY-MM-DDTHH:MM:SSZ', or the date for date-only.
+
+    A local time without offset is converted only when the talk names its IANA zone; otherwise
+    the instant is unknown and None is better than a wrong answer.
+    """
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        try:
+            moment = moment.replace(tzinfo=ZoneInfo(tz)) if tz else None
+        except (ZoneInfoNotFoundError, ValueError):
+            moment = None
+        if moment is None:
+            return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def export_dict(talk: dict[str, Any]) -> dict[str, Any]:
+    """The talk reduced to the export schema, in export key order (what gets hashed and diffed)."""
+    data = {key: talk.get(key) for key in EXPORT_FIELDS}
+    data["speakers"] = [
+        {"name": s["name"], "affiliation": s.get("affiliation")} for s in talk.get("speakers") or ()
+    ]
+    data["links"] = [{"kind": lk.get("kind"), "url": lk["url"]} for lk in talk.get("links") or ()]
+    return data
+
+
+def content_hash(export: dict[str, Any]) -> str:
+    """sha1 of canonical JSON: equal hash means nothing a reader can see has changed."""
+    canonical = json.dumps(export, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha1(canonical.encode()).hexdigest()
+
+
+def change_value(value: Any) -> str | None:
+    """talk_changes stores text: strings as-is, lists/bools/numbers as JSON, None as NULL."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _bool_to_int(value: bool | None) -> int | None:
+    return None if value is None else int(bool(value))
+
+
+def _int_to_bool(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _talk_row(
+    talk: dict[str, Any], export: dict[str, Any], source_id: str, position: int
+) -> dict[str, Any]:
+    """Columns of the talks row derived from one incoming talk (everything but timestamps)."""
+    status = talk.get("status") or "scheduled"
+    if status not in STATUSES:
+        raise ValueError(f"talk {talk.get('id')}: unknown status {status!r}")
+    return {
+        "id": talk["id"],
+        "series_id": source_id,
+        "position": position,
+        "title": export["title"],
+        "starts_at": export["starts_at"],
+        "ends_at": export["ends_at"],
+        "starts_at_utc": to_utc(export["starts_at"], export["timezone"]),
+        "ends_at_utc": to_utc(export["ends_at"], export["timezone"]),
+        "timezone": export["timezone"],
+        "location": export["location"],
+        "online": _bool_to_int(export["online"]),
+        "abstract": export["abstract"],
+        "url": export["url"],
+        "kind": export["kind"],
+        "status": status,
+        "speaker_names": "; ".join(s["name"] for s in export["speakers"]) or None,
+        "source_url": talk.get("source_url"),
+        "extracted_by": talk.get("extracted_by"),
+        "content_hash": content_hash(export),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Store
+# --------------------------------------------------------------------------------------------
+
+
+class Store:
+    """The seminars database: one object per connection, schema migrated on open."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.db = Database(self.path)
+        self.db.execute("PRAGMA foreign_keys=ON")
+        if self.path != ":memory:":
+            # Datasette reads while the crawler writes; WAL keeps readers from blocking it.
+            self.db.enable_wal()
+        MIGRATIONS.apply(self.db)
+
+    def close(self) -> None:
+        """Close the connection (WAL files are checkpointed by SQLite on last close)."""
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- series ---------------------------------------------------------------------------
+
+    def upsert_series(self, series: dict[str, Any]) -> None:
+        """Insert or update a source; only the given keys are overwritten.
+
+        ON CONFLICT DO UPDATE (not REPLACE) keeps the rowid, which fixes the export order.
+        """
+        data = {k: series[k] for k in SERIES_COLUMNS if k in series}
+        if "id" not in data:
+            raise ValueError("series needs an 'id'")
+        columns = ", ".join(data)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in data if c != "id") or "id = id"
+        self.db.execute(
+            f"INSERT INTO series ({columns}) VALUES ({', '.join('?' * len(data))}) "
+            f"ON CONFLICT(id) DO UPDATE SET {updates}",
+            list(data.values()),
+        )
+
+    def _ensure_series(self, source_id: str, name: str | None) -> None:
+        """Make a minimal series row so foreign keys hold when a source was never registered."""
+        self.db.execute(
+            "INSERT INTO series (id, name) VALUES (?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET name = coalesce(series.name, excluded.name)",
+            [source_id, name],
+        )
+
+    # ---- crawls ---------------------------------------------------------------------------
+
+    def start_crawl(self, source_id: str, *, now: str | None = None) -> int:
+        """Open a crawls row first, so a crawl that dies half-way still leaves a trace."""
+        with self.db.atomic():
+            self._ensure_series(source_id, None)
+            cursor = self.db.execute(
+                "INSERT INTO crawls (source_id, started, status) VALUES (?, ?, 'running')",
+                [source_id, now or utc_now()],
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_crawl(
+        self,
+        crawl_id: int,
+        *,
+        status: str,
+        pages: int = 0,
+        talks_seen: int = 0,
+        talks_new: int = 0,
+        talks_updated: int = 0,
+        talks_removed: int = 0,
+        errors: int = 0,
+        error_text: str | None = None,
+        suspect: bool = False,
+        now: str | None = None,
+    ) -> None:
+        """Close a crawls row with its outcome; sources_health is computed from these rows."""
+        if status not in CRAWL_STATUSES:
+            raise ValueError(f"unknown crawl status {status!r}")
+        cursor = self.db.execute(
+            "UPDATE crawls SET finished = ?, status = ?, pages = ?, talks_seen = ?, "
+            "talks_new = ?, talks_updated = ?, talks_removed = ?, errors = ?, error_text = ?, "
+            "suspect = ? WHERE id = ?",
+            [
+                now or utc_now(),
+                status,
+                pages,
+                talks_seen,
+                talks_new,
+                talks_updated,
+                talks_removed,
+                errors,
+                error_text,
+                int(suspect),
+                crawl_id,
+            ],
+        )
+        if cursor.rowcount == 0:
+            raise KeyError(f"no crawl with id {crawl_id}")
+
+    def log_error(
+        self,
+        crawl_id: int | None,
+        source_id: str,
+        url: str | None,
+        message: str,
+        *,
+        level: str = "error",
+        now: str | None = None,
+    ) -> None:
+        """Keep per-page failures queryable instead of only in a log file that rotates away."""
+        self.db.execute(
+            "INSERT INTO crawl_errors (crawl_id, source_id, url, level, message, at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [crawl_id, source_id, url, level, message, now or utc_now()],
+        )
+
+    def last_good_crawl(self, source_id: str) -> dict[str, Any] | None:
+        """The latest successful crawl: the baseline a suspicious new result is compared to."""
+        rows = self.db.query(
+            "SELECT * FROM crawls WHERE source_id = ? AND status = 'ok' ORDER BY id DESC LIMIT 1",
+            [source_id],
+        )
+        return next(iter(rows), None)
+
+    # ---- pages ----------------------------------------------------------------------------
+
+    def page_hash(self, url: str) -> str | None:
+        """Hash of the page as last fetched, so unchanged pages can skip parsing."""
+        row = self.db.execute("SELECT content_hash FROM pages WHERE url = ?", [url]).fetchone()
+        return row[0] if row else None
+
+    def set_page_hash(
+        self, source_id: str, url: str, content_hash: str, *, now: str | None = None
+    ) -> None:
+        """Remember a fetched page's hash (one row per URL, overwritten on each fetch)."""
+        self.db.execute(
+            "INSERT INTO pages (url, source_id, content_hash, fetched_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(url) DO UPDATE SET source_id = excluded.source_id, "
+            "content_hash = excluded.content_hash, fetched_at = excluded.fetched_at",
+            [url, source_id, content_hash, now or utc_now()],
+        )
+
+    # ---- talks ----------------------------------------------------------------------------
+
+    def save_talks(
+        self,
+        source_id: str,
+        talks: list[dict[str, Any]],
+        *,
+        crawl_id: int | None = None,
+        now: str | None = None,
+    ) -> SaveStats:
+        """Upsert one source's talks in a single transaction.
+
+        One transaction so that a crash half-way never leaves a page half-updated (readers
+        see the old crawl or the new one), and because it is much faster than autocommit.
+        """
+        now = now or utc_now()
+        stats = SaveStats()
+        seen: set[str] = set()
+        with self.db.atomic():
+            self._ensure_series(source_id, next((t.get("series") for t in talks), None))
+            for index, talk in enumerate(talks):
+                if talk["id"] in seen:
+                    log.warning("duplicate talk id %s in %s; kept the first", talk["id"], source_id)
+                    stats.duplicates.append(talk["id"])
+                    continue
+                seen.add(talk["id"])
+                outcome = self._save_talk(source_id, talk, index, crawl_id, now)
+                setattr(stats, outcome, getattr(stats, outcome) + 1)
+                stats.ids.append(talk["id"])
+        return stats
+
+    def _save_talk(
+        self, source_id: str, talk: dict[str, Any], index: int, crawl_id: int | None, now: str
+    ) -> str:
+        """Insert, touch or update one talk; returns 'new', 'updated' or 'unchanged'."""
+        export = export_dict(talk)
+        row = _talk_row(talk, export, source_id, talk.get("position", index))
+        old = self.db.execute(
+            "SELECT content_hash, status, removed_at FROM talks WHERE id = ?", [row["id"]]
+        ).fetchone()
+        if old is None:
+            self._insert_talk(row, export, now)
+            return "new"
+        old_hash, old_status, removed_at = old
+        if removed_at is not None:
+            self._record_change(row["id"], crawl_id, "removed_at", removed_at, None, now)
+        if old_hash == row["content_hash"] and old_status == row["status"]:
+            self._touch_talk(row, now)
+            return "unchanged"
+        self._update_talk(row, export, old_status, crawl_id, now)
+        return "updated"
+
+    def _insert_talk(self, row: dict[str, Any], export: dict[str, Any], now: str) -> None:
+        self.db["talks"].insert({**row, "first_seen": now, "last_seen": now, "removed_at": None})
+        self._replace_speakers(row["id"], export["speakers"])
+        self._replace_links(row["id"], export["links"])
+
+    def _touch_talk(self, row: dict[str, Any], now: str) -> None:
+        """Content unchanged: refresh last_seen and bookkeeping columns (page order may move)."""
+        self.db.execute(
+            "UPDATE talks SET last_seen = ?, removed_at = NULL, position = ?, series_id = ?, "
+            "source_url = ?, extracted_by = ? WHERE id = ?",
+            [
+                now,
+                row["position"],
+                row["series_id"],
+                row["source_url"],
+                row["extracted_by"],
+                row["id"],
+            ],
+        )
+
+    def _update_talk(
+        self,
+        row: dict[str, Any],
+        export: dict[str, Any],
+        old_status: str,
+        crawl_id: int | None,
+        now: str,
+    ) -> None:
+        """Content changed: diff against what is stored, log each field, update in place."""
+        talk_id = row["id"]
+        old = {**self._export_one(talk_id), "status": old_status}
+        new = {**export, "status": row["status"]}
+        for name in TRACKED_FIELDS:
+            if old[name] != new[name]:
+                self._record_change(talk_id, crawl_id, name, old[name], new[name], now)
+        columns = {k: v for k, v in row.items() if k != "id"}
+        columns.update(last_seen=now, removed_at=None)
+        assignments = ", ".join(f"{c} = ?" for c in columns)
+        self.db.execute(
+            f"UPDATE talks SET {assignments} WHERE id = ?", [*columns.values(), talk_id]
+        )
+        if old["speakers"] != new["speakers"]:
+            self._replace_speakers(talk_id, export["speakers"])
+        if old["links"] != new["links"]:
+            self._replace_links(talk_id, export["links"])
+
+    def _record_change(
+        self, talk_id: str, crawl_id: int | None, name: str, old: Any, new: Any, now: str
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO talk_changes (talk_id, crawl_id, field, old_value, new_value, "
+            "changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [talk_id, crawl_id, name, change_value(old), change_value(new), now],
+        )
+
+    def _replace_speakers(self, talk_id: str, speakers: list[dict[str, Any]]) -> None:
+        self.db.execute("DELETE FROM talk_speakers WHERE talk_id = ?", [talk_id])
+        for position, speaker in enumerate(speakers):
+            sid = speaker_id(speaker["name"])
+            self.db.execute(
+                "INSERT OR IGNORE INTO speakers (id, name) VALUES (?, ?)", [sid, speaker["name"]]
+            )
+            self.db.execute(
+                "INSERT INTO talk_speakers (talk_id, speaker_id, position, name, affiliation) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [talk_id, sid, position, speaker["name"], speaker["affiliation"]],
+            )
+
+    def _replace_links(self, talk_id: str, links: list[dict[str, Any]]) -> None:
+        """Links are keyed by (talk_id, url): a URL listed twice is kept once, first kind wins."""
+        self.db.execute("DELETE FROM links WHERE talk_id = ?", [talk_id])
+        for position, link in enumerate(links):
+            self.db.execute(
+                "INSERT OR IGNORE INTO links (talk_id, position, kind, url) VALUES (?, ?, ?, ?)",
+                [talk_id, position, link["kind"], link["url"]],
+            )
+
+    def mark_removed(
+        self,
+        source_id: str,
+        seen_ids: Iterable[str],
+        *,
+        crawl_id: int | None = None,
+        now: str | None = None,
+    ) -> int:
+        """Flag talks that vanished from the source; never delete, a page may come back.
+
+        Callers should skip this for crawls they consider suspect (e.g. zero talks parsed).
+        """
+        now = now or utc_now()
+        seen_json = json.dumps(sorted(set(seen_ids)))
+        with self.db.atomic():
+            gone = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM talks WHERE series_id = ? AND removed_at IS NULL "
+                    "AND id NOT IN (SELECT value FROM json_each(?))",
+                    [source_id, seen_json],
+                )
+            ]
+            for talk_id in gone:
+                self.db.execute("UPDATE talks SET removed_at = ? WHERE id = ?", [now, talk_id])
+                self._record_change(talk_id, crawl_id, "removed_at", None, now, now)
+        return len(gone)
+
+    # ---- reading --------------------------------------------------------------------------
+
+    def export_talks(
+        self, series_id: str | None = None, *, include_removed: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """Talks in the export schema, series in registration order, talks in page order."""
+        rows = self.db.execute(
+            "SELECT t.*, s.name AS series_name FROM talks t JOIN series s ON s.id = t.series_id "
+            "WHERE (:series IS NULL OR t.series_id = :series) "
+            "AND (:removed OR t.removed_at IS NULL) "
+            "ORDER BY s.rowid, t.position, t.rowid",
+            {"series": series_id, "removed": int(include_removed)},
+        )
+        yield from self._build_exports(_dict_rows(rows))
+
+    def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Full-text search over title, abstract and speakers; best match first.
+
+        Every token is quoted, so user input such as 'AND' or 'C++' cannot break FTS syntax.
+        """
+        match = self.db.quote_fts(query)
+        if not match:
+            return []
+        rows = self.db.execute(
+            "SELECT t.*, s.name AS series_name FROM talks_fts "
+            "JOIN talks t ON t.rowid = talks_fts.rowid JOIN series s ON s.id = t.series_id "
+            "WHERE talks_fts MATCH ? AND t.removed_at IS NULL ORDER BY talks_fts.rank LIMIT ?",
+            [match, limit],
+        )
+        rows_list = _dict_rows(rows)
+        exports = self._build_exports(rows_list)
+        return [{"id": row["id"], **export} for row, export in zip(rows_list, exports, strict=True)]
+
+    def _export_one(self, talk_id: str) -> dict[str, Any]:
+        rows = self.db.execute(
+            "SELECT t.*, s.name AS series_name FROM talks t JOIN series s ON s.id = t.series_id "
+            "WHERE t.id = ?",
+            [talk_id],
+        )
+        return self._build_exports(_dict_rows(rows))[0]
+
+    def _build_exports(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Turn talks rows into export dicts, fetching speakers and links in one query each."""
+        ids = json.dumps([row["id"] for row in rows])
+        speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for talk_id, name, affiliation in self.db.execute(
+            "SELECT talk_id, name, affiliation FROM talk_speakers "
+            "WHERE talk_id IN (SELECT value FROM json_each(?)) ORDER BY talk_id, position",
+            [ids],
+        ):
+            speakers[talk_id].append({"name": name, "affiliation": affiliation})
+        links: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for talk_id, kind, url in self.db.execute(
+            "SELECT talk_id, kind, url FROM links "
+            "WHERE talk_id IN (SELECT value FROM json_each(?)) ORDER BY talk_id, position",
+            [ids],
+        ):
+            links[talk_id].append({"kind": kind, "url": url})
+        return [_export_from_row(row, speakers[row["id"]], links[row["id"]]) for row in rows]
+
+    def sources_health(self) -> list[dict[str, Any]]:
+        """One line per source for the status page: is each one still being crawled fine?"""
+        result = []
+        for series in self.db.execute("SELECT id, name FROM series ORDER BY rowid").fetchall():
+            result.append(self._source_health(*series))
+        return result
+
+    def _source_health(self, source_id: str, name: str | None) -> dict[str, Any]:
+        last = self.db.execute(
+            "SELECT finished, status, suspect FROM crawls "
+            "WHERE source_id = ? AND finished IS NOT NULL ORDER BY id DESC LIMIT 1",
+            [source_id],
+        ).fetchone()
+        good = self.last_good_crawl(source_id)
+        count = self.db.execute(
+            "SELECT count(*) FROM talks WHERE series_id = ? AND removed_at IS NULL", [source_id]
+        ).fetchone()[0]
+        return {
+            "id": source_id,
+            "name": name,
+            "last_crawl": last[0] if last else None,
+            "last_status": last[1] if last else None,
+            "last_success": good["finished"] if good else None,
+            "talk_count": count,
+            "health": _health(last[1] if last else None, bool(last and last[2])),
+        }
+
+
+def _health(status: str | None, suspect: bool) -> str:
+    """Summarize the latest finished crawl."""
+    if status is None:
+        return "never crawled"
+    if status == "failed":
+        return "failing"
+    if status == "suspect" or suspect:
+        return "suspect"
+    return "ok"
+
+
+def _dict_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+
+
+def _export_from_row(
+    row: dict[str, Any], speakers: list[dict[str, Any]], links: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Inverse of _talk_row + speakers/links: the export dict, in export key order."""
+    return {
+        "title": row["title"],
+        "speakers": speakers,
+        "starts_at": row["starts_at"],
+        "ends_at": row["ends_at"],
+        "timezone": row["timezone"],
+        "location": row["location"],
+        "online": _int_to_bool(row["online"]),
+        "abstract": row["abstract"],
+        "url": row["url"],
+        "links": links,
+        "kind": row["kind"],
+        "series": row["series_name"],
+    }

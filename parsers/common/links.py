@@ -1,0 +1,91 @@
+"""Absolute URLs and what a link attached to a talk is: slides, video, paper or other.
+
+Classification looks at the URL and the link text together, because neither alone is
+enough: "/files/Urbano%20JM.pdf" says nothing but ".pdf", and "Recording" links often point
+at opaque hosts. The keyword tables are data, at the top, so a new host is a one-line change.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "bilibili.com", "panopto", "kaltura",
+               "mediaspace", "zoom.us/rec", "video.", "videos.")
+PAPER_HOSTS = ("arxiv.org", "doi.org", "openreview.net", "proceedings.", "biorxiv.org",
+               "medrxiv.org", "ssrn.com", "semanticscholar.org", "aclanthology.org", "hal.science")
+VIDEO_WORDS = re.compile(r"\b(video|recording|recorded|youtube|watch|vimeo|replay)\b", re.I)
+SLIDES_WORDS = re.compile(r"\b(slides?|slide deck|presentation|transparencies|diapositives)\b",
+                          re.I)
+PAPER_WORDS = re.compile(r"\b(paper|preprint|arxiv|article|publication|pdf of the paper)\b",
+                         re.I)
+SLIDE_FILES = re.compile(r"\.(pdf|pptx?|key|odp)(\?|#|$)", re.I)
+VIDEO_FILES = re.compile(r"\.(mp4|webm|mov|m4v)(\?|#|$)", re.I)
+IGNORED_SCHEMES = ("javascript:", "mailto:", "tel:", "data:")
+
+
+def absolute(href: str | None, base: str | None) -> str | None:
+    """Resolve a link against its page; None for anchors-only, mailto:, javascript: etc."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith("#") or href.lower().startswith(IGNORED_SCHEMES):
+        return None
+    url = urljoin(base or "", href)
+    return url.replace(" ", "%20") if urlsplit(url).scheme in ("http", "https") else None
+
+
+def classify(url: str, text: str | None = None) -> str:
+    """slides | video | paper | other, from the URL and the link's visible text."""
+    lowered = url.lower()
+    label = text or ""
+    if any(host in lowered for host in VIDEO_HOSTS) or VIDEO_FILES.search(lowered):
+        return "video"
+    if any(host in lowered for host in PAPER_HOSTS):
+        return "paper"
+    if VIDEO_WORDS.search(label):
+        return "video"
+    if SLIDES_WORDS.search(label) or SLIDES_WORDS.search(lowered.replace("%20", " ")):
+        return "slides"
+    if PAPER_WORDS.search(label):
+        return "paper"
+    if SLIDE_FILES.search(lowered):
+        return "slides"
+    return "other"
+
+
+def unique(urls_and_kinds: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each URL once, first occurrence wins (a preview image and a file name often share one)."""
+    seen: set[str] = set()
+    kept = []
+    for url, kind in urls_and_kinds:
+        if url not in seen:
+            seen.add(url)
+            kept.append((url, kind))
+    return kept
+
+
+def links_in(element, base: str | None, *, default: str | None = None) -> list[tuple[str, str]]:
+    """(url, kind) of every link inside an element, each URL once.
+
+    `default` is the kind for links the text and URL say nothing about: a site parser that
+    knows its "Additional file" box holds slides passes "slides".
+    """
+    found = []
+    for anchor in element.iter("a"):
+        url = absolute(anchor.get("href"), base)
+        if not url:
+            continue
+        text = " ".join(anchor.itertext())
+        kind = classify(url, text)
+        if kind == "other" and default:
+            kind = default
+        found.append((url, kind))
+    return unique(found)
+
+
+def anchor_url(page_url: str, element_id: str | None) -> str | None:
+    """The page URL pointing at an element's id: a talk's permalink on one-page listings."""
+    if not element_id:
+        return None
+    return page_url.split("#", 1)[0] + "#" + element_id

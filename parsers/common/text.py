@@ -1,0 +1,121 @@
+"""Whitespace, entities and paragraphs: the text rules of the export schema.
+
+The schema wants an abstract's paragraphs joined by one blank line, whitespace inside a
+paragraph collapsed (``<br>`` and ``&nbsp;`` included), and LaTeX and non-ASCII text kept
+verbatim. These functions implement exactly that, once, for every parser.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from lxml import html as lxml_html
+
+_SPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[\W_]+")
+
+# Elements that start a new paragraph; everything else is inline and flows into the current one.
+BLOCK_TAGS = frozenset(
+    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote pre table tr td th section article "
+    "header footer aside figure figcaption details summary main nav form hr".split()
+)
+SKIP_TAGS = frozenset("script style noscript template button svg head".split())
+
+
+def clean(value: str | None) -> str | None:
+    """Collapse all whitespace (incl. NBSP) to single spaces; empty becomes None."""
+    if value is None:
+        return None
+    text = _SPACE.sub(" ", value.replace("\xa0", " ")).strip()
+    return text or None
+
+
+def fold(value: str) -> str:
+    """Case- and accent-insensitive comparison key ("Umeå" == "umea")."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", stripped.casefold()).strip()
+
+
+def strip_label(text: str | None, labels: Iterable[str]) -> str | None:
+    """Drop a leading "Abstract:"-style label, case-insensitively."""
+    if not text:
+        return text
+    for label in labels:
+        match = re.match(rf"\s*{re.escape(label)}\s*[:.\-–—]?\s*", text, re.IGNORECASE)
+        if match:
+            return clean(text[match.end():])
+    return clean(text)
+
+
+def text_of(element: lxml_html.HtmlElement | None) -> str | None:
+    """Visible text of an element, whitespace-normalized, ignoring scripts and buttons."""
+    if element is None:
+        return None
+    return clean(" ".join(_iter_text(element)))
+
+
+def _iter_text(element: lxml_html.HtmlElement) -> Iterable[str]:
+    if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
+        return
+    if element.text:
+        yield element.text
+    for child in element:
+        yield from _iter_text(child)
+        if child.tail:
+            yield child.tail
+
+
+def paragraphs(element: lxml_html.HtmlElement | None) -> list[str]:
+    """Split an element's text into paragraphs at block boundaries (not at ``<br>``)."""
+    if element is None:
+        return []
+    chunks: list[list[str]] = [[]]
+    _collect(element, chunks)
+    return [p for p in (clean("".join(c)) for c in chunks) if p]
+
+
+def _collect(element: lxml_html.HtmlElement, chunks: list[list[str]]) -> None:
+    if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
+        return
+    is_block = element.tag in BLOCK_TAGS
+    if is_block:
+        chunks.append([])
+    if element.tag == "br":
+        chunks[-1].append(" ")
+    if element.text:
+        chunks[-1].append(element.text)
+    for child in element:
+        _collect(child, chunks)
+        if child.tail:
+            chunks[-1].append(child.tail)
+    if is_block:
+        chunks.append([])
+
+
+def join_paragraphs(parts: Iterable[str | None]) -> str | None:
+    """Paragraphs joined by one blank line, as the export schema wants; None when empty."""
+    kept = [p for p in (clean(part) for part in parts) if p]
+    return "\n\n".join(kept) or None
+
+
+# A talk's status is read from its title and meta lines (not the abstract, where "cancelled"
+# can be part of the science). Several languages, since announcements are written locally.
+_CANCELLED = re.compile(
+    r"\b(cancel+ed|canceled|annul[ée]e?|abgesagt|entf[äa]llt|cancelad[oa]|annullat[oa])\b", re.I
+)
+_POSTPONED = re.compile(
+    r"\b(postponed|rescheduled|report[ée]e?|verschoben|aplazad[oa]|rinviat[oa]|adiad[oa])\b", re.I
+)
+
+
+def status_of(*texts: str | None) -> str:
+    """"cancelled" / "postponed" when a title or meta line says so, else "scheduled"."""
+    joined = " ".join(t for t in texts if t)
+    if _CANCELLED.search(joined):
+        return "cancelled"
+    if _POSTPONED.search(joined):
+        return "postponed"
+    return "scheduled"

@@ -1,0 +1,46 @@
+"""NGML Seminar Series (UiT), https://ngmlgroup.github.io/seminars.html
+
+A static page with one card per talk (`article.talk-card`: an h3 title and an abstract
+paragraph). The page names no speakers, dates or rooms, so those stay empty rather than being
+guessed; the hero's playlist link belongs to the series, not to a talk, and is not collected.
+"""
+
+from __future__ import annotations
+
+from parsers.base import Context, ParseResult, ParserError
+from parsers.common.html import HtmlElement, first
+from parsers.common.links import links_in
+from parsers.common.text import join_paragraphs, paragraphs, text_of
+from parsers.talk import Link, Talk
+
+NAME = "ngml"
+URL_PATTERNS = (r"^https?://ngmlgroup\.github\.io/",)
+TIMEZONE = "Europe/Oslo"
+SERIES = "NGML Seminar Series"
+
+TALK_BLOCKS = "article.talk-card, .talk-grid > article"
+
+
+def parse(root: HtmlElement, ctx: Context) -> ParseResult:
+    blocks = root.cssselect(TALK_BLOCKS)
+    if not blocks:
+        raise ParserError(f"{ctx.url}: no talk cards ({TALK_BLOCKS})")
+    result = ParseResult()
+    for block in blocks:
+        result.talks.append(
+            Talk(
+                title=text_of(first(block, ".talk-card__title", "h3", "h2")),
+                abstract=_parse_abstract(block),
+                links=tuple(Link(kind, url) for url, kind in links_in(block, ctx.url)),
+                kind="seminar",
+                series=ctx.series or SERIES,
+            )
+        )
+    return result
+
+
+def _parse_abstract(block: HtmlElement) -> str | None:
+    abstract = first(block, ".talk-card__abstract")
+    if abstract is not None:
+        return join_paragraphs(paragraphs(abstract))
+    return join_paragraphs(text_of(p) for p in block.cssselect("p"))

@@ -1,0 +1,70 @@
+"""normalize -> validate: the last pure steps before a talk is stored.
+
+Parsers already use the shared helpers; this pass makes the guarantees that the store and the
+exports rely on hold for every parser, including future ones: clean strings, absolute and
+unique links, a known `kind`, a series name, a zone only when a clock time was given, and no
+talk without a title and without a speaker (such a record is an agenda line, not a talk).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from parsers.base import Context
+from parsers.common import dates
+from parsers.common.text import clean
+from parsers.talk import LINK_KINDS, STATUSES, TALK_KINDS, Link, Speaker, Talk
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2})?)?$")
+
+
+def normalize(talk: Talk, ctx: Context) -> Talk:
+    """Clean every field of a parser's talk; never drops information the parser found."""
+    speakers = tuple(
+        Speaker(name=clean(s.name) or "", affiliation=clean(s.affiliation))
+        for s in talk.speakers
+        if clean(s.name)
+    )
+    seen: set[str] = set()
+    links = []
+    for link in talk.links:
+        if link.url and link.url not in seen:
+            seen.add(link.url)
+            links.append(Link(kind=link.kind if link.kind in LINK_KINDS else "other", url=link.url))
+    return replace(
+        talk,
+        title=clean(talk.title),
+        speakers=speakers,
+        location=clean(talk.location),
+        abstract=talk.abstract.strip() or None if talk.abstract else None,
+        links=tuple(links),
+        kind=talk.kind if talk.kind in TALK_KINDS else "talk",
+        series=talk.series or ctx.series,
+        status=talk.status if talk.status in STATUSES else "scheduled",
+    )
+
+
+def validate(talk: Talk) -> list[str]:
+    """Problems that make a talk unfit to store; empty when it is fine."""
+    problems = []
+    if not talk.title and not talk.speakers:
+        problems.append("no title and no speaker")
+    for name in ("starts_at", "ends_at"):
+        value = getattr(talk, name)
+        if value is not None and not _ISO.match(value):
+            problems.append(f"{name} is not ISO 8601: {value!r}")
+    if talk.timezone and not dates.is_valid_zone(talk.timezone):
+        problems.append(f"unknown time zone {talk.timezone!r}")
+    if talk.url and not talk.url.startswith(("http://", "https://")):
+        problems.append(f"url is not absolute: {talk.url!r}")
+    return problems
+
+
+def describe(talk: Talk) -> str:
+    """A short handle for warnings ("talk 'Sheaf Neural Networks'")."""
+    if talk.title:
+        return f"talk {talk.title[:60]!r}"
+    if talk.speakers:
+        return f"talk by {talk.speakers[0].name}"
+    return "untitled talk"
