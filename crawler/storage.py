@@ -19,38 +19,25 @@ import hashlib
 import json
 import logging
 import sqlite3
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from parsers.common.dates import to_utc
+from parsers.common.text import fold
+from parsers.talk import EXPORT_FIELDS, STATUSES
+
 log = logging.getLogger(__name__)
 
-EXPORT_FIELDS = (
-    "title",
-    "speakers",
-    "starts_at",
-    "ends_at",
-    "timezone",
-    "location",
-    "online",
-    "abstract",
-    "url",
-    "links",
-    "kind",
-    "series",
-)
 # Fields whose change is recorded in talk_changes: the export fields plus status, because a
 # cancellation is exactly the kind of change a reader of the database wants to see.
 TRACKED_FIELDS = (*EXPORT_FIELDS, "status")
-STATUSES = ("scheduled", "cancelled", "postponed")
 CRAWL_STATUSES = ("running", "ok", "failed", "suspect")
 FTS_COLUMNS = ("title", "abstract", "speaker_names")
 SERIES_COLUMNS = ("id", "name", "url", "institution", "timezone", "kind", "parser")
@@ -235,40 +222,9 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form, so 'Kathlén Kohn' and 'kathlen kohn' are one person."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
-
-
 def speaker_id(name: str) -> str:
     """Stable speaker id from the folded name (same person, same id, across series)."""
     return hashlib.sha1(fold(name).encode()).hexdigest()[:16]
-
-
-def to_utc(value: str | None, tz: str | None = None) -> str | None:
-    """Sortable UTC form of a talk time: 'YYYY-MM-DDTHH:MM:SSZ', or the date for date-only.
-
-    A local time without offset is converted only when the talk names its IANA zone; otherwise
-    the instant is unknown and None is better than a wrong answer.
-    """
-    if not value:
-        return None
-    try:
-        if len(value) == 10:
-            return date.fromisoformat(value).isoformat()
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        try:
-            moment = moment.replace(tzinfo=ZoneInfo(tz)) if tz else None
-        except (ZoneInfoNotFoundError, ValueError):
-            moment = None
-        if moment is None:
-            return None
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def export_dict(talk: dict[str, Any]) -> dict[str, Any]:

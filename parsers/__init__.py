@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import datetime
 from types import ModuleType
 
-from parsers.base import Context, Follow, ParseResult, ParserError
+from parsers.base import Context, Follow, ParserError, ParseResult
 from parsers.common import html
 from parsers.normalize import describe, normalize, validate
 from parsers.talk import Link, Speaker, Talk, merge
@@ -95,8 +95,9 @@ def parse_document(
     module = choose_parser(root, url) if parser == "auto" else get_parser(parser)
     if module is None:
         return ParseResult(warnings=[f"{url}: no parser recognises this page"], parser=parser)
-    ctx = Context(url=url, timezone=timezone or getattr(module, "TIMEZONE", None),
-                  series=series, now=now)
+    ctx = Context(
+        url=url, timezone=timezone or getattr(module, "TIMEZONE", None), series=series, now=now
+    )
     parse: Callable[..., ParseResult] = module.parse_detail if detail else module.parse
     result = parse(root, ctx)
     result.parser = module.NAME

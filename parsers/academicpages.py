@@ -20,7 +20,7 @@ import re
 
 from lxml.html import tostring
 
-from parsers.base import Context, Follow, ParseResult, ParserError
+from parsers.base import Context, Follow, ParserError, ParseResult
 from parsers.common import dates
 from parsers.common.html import HtmlElement, first
 from parsers.common.links import absolute, links_in
@@ -37,9 +37,12 @@ KINDS = (  # talk type as the front matter writes it -> our kind; first match wi
     (re.compile(r"workshop|conference|symposium", re.I), "workshop talk"),
     (re.compile(r"course|lecture|tutorial|school", re.I), "course"),
 )
-TYPE_WORDS = re.compile(r"\b(talk|seminar|lecture|presentation|keynote|tutorial|poster|course|"
-                        r"colloquium|workshop)\b", re.I)
-SIGNATURES = ("academicpages", "archive__item", "page__meta", "author__name", "rel=\"permalink\"")
+TYPE_WORDS = re.compile(
+    r"\b(talk|seminar|lecture|presentation|keynote|tutorial|poster|course|"
+    r"colloquium|workshop)\b",
+    re.I,
+)
+SIGNATURES = ("academicpages", "archive__item", "page__meta", "author__name", 'rel="permalink"')
 
 
 def detect(root: HtmlElement) -> float:
@@ -75,10 +78,12 @@ def parse_detail(root: HtmlElement, ctx: Context) -> ParseResult:
         title=text_of(first(root, "h1.page__title", "h1")),
         speakers=(Speaker(author),) if author else (),
         starts_at=dates.from_machine(moment.get("datetime"), date_only=True)
-        if moment is not None else None,
+        if moment is not None
+        else None,
         abstract=join_paragraphs(paragraphs(content)),
         url=_canonical(root) or ctx.url,
-        links=tuple(Link(k, u) for u, k in links_in(content, ctx.url)) if content is not None
+        links=tuple(Link(k, u) for u, k in links_in(content, ctx.url))
+        if content is not None
         else (),
         series=ctx.series or _series(root, author),
     )
@@ -112,7 +117,7 @@ def _parse_date(block: HtmlElement) -> str | None:
 
 
 def _type_and_place(block: HtmlElement) -> tuple[str | None, str | None]:
-    """"Invited Talk, Venue,  City, Country" -> ("Invited Talk", "Venue, City, Country")."""
+    """ "Invited Talk, Venue,  City, Country" -> ("Invited Talk", "Venue, City, Country")."""
     line = text_of(first(block, ".archive__item-excerpt"))
     if not line:
         return None, None

@@ -12,7 +12,7 @@ Jekyll site: one Bootstrap card per talk (`_includes/talk.html`), newest first. 
 
 from __future__ import annotations
 
-from parsers.base import Context, ParseResult, ParserError
+from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates
 from parsers.common.html import HtmlElement, first
 from parsers.common.links import anchor_url, links_in

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.base import Context, ParseResult, ParserError
+from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates
 from parsers.common.html import HtmlElement, first
 from parsers.common.links import absolute, links_in

@@ -7,7 +7,7 @@ guessed; the hero's playlist link belongs to the series, not to a talk, and is n
 
 from __future__ import annotations
 
-from parsers.base import Context, ParseResult, ParserError
+from parsers.base import Context, ParserError, ParseResult
 from parsers.common.html import HtmlElement, first
 from parsers.common.links import links_in
 from parsers.common.text import join_paragraphs, paragraphs, text_of

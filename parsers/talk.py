@@ -78,6 +78,16 @@ class Talk:
         data["links"] = [asdict(link) for link in self.links]
         return {key: data[key] for key in EXPORT_FIELDS}
 
+    def to_record(self, source_url: str | None = None) -> dict[str, Any]:
+        """What the store saves: the export dict plus id, status and provenance."""
+        return {
+            **self.to_dict(),
+            "id": self.id,
+            "status": self.status,
+            "extracted_by": self.extracted_by,
+            "source_url": source_url,
+        }
+
     @property
     def key(self) -> str:
         """The talk's handle within its series (see module docstring for why not the title)."""

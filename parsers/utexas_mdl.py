@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from parsers.base import Context, ParseResult, ParserError
+from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates
 from parsers.common.html import HtmlElement, first
 from parsers.common.people import parse_speaker
@@ -52,9 +52,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
         elif element.tag == "p" and element.find("strong") is not None:
             talk = _parse_slot(element, day, ctx)
             if talk:
-                result.talks.append(
-                    talk.with_changes(location=venue, online=online, series=series)
-                )
+                result.talks.append(talk.with_changes(location=venue, online=online, series=series))
         elif element.tag in ("ul", "ol") and result.talks:
             result.talks[-1] = _add_details(result.talks[-1], element)
     return result
@@ -73,7 +71,7 @@ def _parse_slot(element: HtmlElement, day: date | None, ctx: Context) -> Talk | 
     name = text_of(element.find("strong"))
     if not name or span is None or day is None:
         return None
-    rest = clean(text[text.find(name) + len(name):]) or ""
+    rest = clean(text[text.find(name) + len(name) :]) or ""
     speaker = parse_speaker(name, rest.lstrip(",").strip() or None)
     starts_at = dates.combine(day, start, ctx.timezone)
     return Talk(

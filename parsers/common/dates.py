@@ -47,14 +47,32 @@ for _number, _names in enumerate(
 # Abbreviations and zone names pages print next to clock times, mapped to IANA zones (never to
 # fixed offsets: "EST" written in July still means New York's summer time).
 ZONE_ABBREVIATIONS = {
-    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
-    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
-    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
-    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
-    "CET": "Europe/Paris", "CEST": "Europe/Paris", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
-    "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon", "BST": "Europe/London",
-    "GMT": "UTC", "UTC": "UTC", "WAT": "Africa/Lagos", "EAT": "Africa/Nairobi",
-    "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "AEST": "Australia/Sydney",
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "CT": "America/Chicago",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "MT": "America/Denver",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "CET": "Europe/Paris",
+    "CEST": "Europe/Paris",
+    "MEZ": "Europe/Berlin",
+    "MESZ": "Europe/Berlin",
+    "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon",
+    "BST": "Europe/London",
+    "GMT": "UTC",
+    "UTC": "UTC",
+    "WAT": "Africa/Lagos",
+    "EAT": "Africa/Nairobi",
+    "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+    "AEST": "Australia/Sydney",
     "AEDT": "Australia/Sydney",
 }
 
@@ -89,15 +107,14 @@ _RANGE_SEP = r"\s*(?:-|–|—|to|till|until|bis|à|a)\s*"
 
 
 def _token(template: str, name: str) -> str:
-    return template.format(
-        h=_HOUR.format(n=name), m=_MINUTE.format(n=name), a=_AMPM.format(n=name)
-    )
+    return template.format(h=_HOUR.format(n=name), m=_MINUTE.format(n=name), a=_AMPM.format(n=name))
 
 
 # Tokens match loosely ("3", "3:30", "3pm"); `_strict` then demands minutes or a suffix,
 # so a bare number in prose is never taken for a clock time.
 _TIME_RANGE = re.compile(
-    _NOT_AFTER_NUMBER + _token(_T_LOOSE, "s") + _RANGE_SEP + _token(_T_LOOSE, "e") + r"(?![\d/])", re.IGNORECASE
+    _NOT_AFTER_NUMBER + _token(_T_LOOSE, "s") + _RANGE_SEP + _token(_T_LOOSE, "e") + r"(?![\d/])",
+    re.IGNORECASE,
 )
 _TIME_SINGLE = re.compile(_NOT_AFTER_NUMBER + _token(_T_LOOSE, "s") + r"(?![\d/])", re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midday|mittag|midi)\b", re.IGNORECASE)
@@ -136,7 +153,9 @@ def find_zone(text: str | None) -> str | None:
 # --------------------------------------------------------------------------- machine values
 
 
-def from_machine(value: str | None, tz: str | None = None, *, date_only: bool = False) -> str | None:
+def from_machine(
+    value: str | None, tz: str | None = None, *, date_only: bool = False
+) -> str | None:
     """An ISO 8601 value (`<time datetime>`, JSON-LD, iCal) as the export wants it.
 
     With an offset and a zone, the instant is shown in the zone's local time with that day's
@@ -160,19 +179,26 @@ def from_machine(value: str | None, tz: str | None = None, *, date_only: bool = 
     return parsed.astimezone(info).isoformat() if info else parsed.isoformat()
 
 
-def to_utc(value: str | None) -> str | None:
-    """ISO value with an offset -> "YYYY-MM-DDTHH:MM:SSZ"; a bare date stays a date."""
+def to_utc(value: str | None, tz: str | None = None) -> str | None:
+    """Sortable UTC form of a talk time: "YYYY-MM-DDTHH:MM:SSZ", or the date for date-only.
+
+    A local time without an offset is converted only when the talk names its IANA zone;
+    otherwise the instant is unknown and None is better than a wrong answer.
+    """
     if not value:
         return None
     try:
-        parsed = datetime.fromisoformat(value)
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    if len(value) == 10:
-        return value
-    if parsed.tzinfo is None:
-        return parsed.isoformat()
-    return parsed.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if moment.tzinfo is None:
+        info = zone(tz)
+        if info is None:
+            return None
+        moment = moment.replace(tzinfo=info)
+    return moment.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # --------------------------------------------------------------------------- dates

@@ -10,15 +10,35 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "bilibili.com", "panopto", "kaltura",
-               "mediaspace", "zoom.us/rec", "video.", "videos.")
-PAPER_HOSTS = ("arxiv.org", "doi.org", "openreview.net", "proceedings.", "biorxiv.org",
-               "medrxiv.org", "ssrn.com", "semanticscholar.org", "aclanthology.org", "hal.science")
+VIDEO_HOSTS = (
+    "youtube.com",
+    "youtu.be",
+    "vimeo.com",
+    "bilibili.com",
+    "panopto",
+    "kaltura",
+    "mediaspace",
+    "zoom.us/rec",
+    "video.",
+    "videos.",
+)
+PAPER_HOSTS = (
+    "arxiv.org",
+    "doi.org",
+    "openreview.net",
+    "proceedings.",
+    "biorxiv.org",
+    "medrxiv.org",
+    "ssrn.com",
+    "semanticscholar.org",
+    "aclanthology.org",
+    "hal.science",
+)
 VIDEO_WORDS = re.compile(r"\b(video|recording|recorded|youtube|watch|vimeo|replay)\b", re.I)
-SLIDES_WORDS = re.compile(r"\b(slides?|slide deck|presentation|transparencies|diapositives)\b",
-                          re.I)
-PAPER_WORDS = re.compile(r"\b(paper|preprint|arxiv|article|publication|pdf of the paper)\b",
-                         re.I)
+SLIDES_WORDS = re.compile(
+    r"\b(slides?|slide deck|presentation|transparencies|diapositives)\b", re.I
+)
+PAPER_WORDS = re.compile(r"\b(paper|preprint|arxiv|article|publication|pdf of the paper)\b", re.I)
 SLIDE_FILES = re.compile(r"\.(pdf|pptx?|key|odp)(\?|#|$)", re.I)
 VIDEO_FILES = re.compile(r"\.(mp4|webm|mov|m4v)(\?|#|$)", re.I)
 IGNORED_SCHEMES = ("javascript:", "mailto:", "tel:", "data:")

@@ -24,7 +24,31 @@ HONORIFICS = re.compile(
 )
 DEGREES = re.compile(r",?\s+\b(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
 PARTICLES = frozenset(
-    "van von der den de del della di da dos das du le la bin ibn al el y ten ter zu st".split()
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "le",
+        "la",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "ten",
+        "ter",
+        "zu",
+        "st",
+    ]
 )
 SPEAKER_SEPARATORS = re.compile(r"\s*(?:;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _DEGREE_ONLY = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
@@ -33,7 +57,7 @@ _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|[A-Z]\.|\w\.)$", re.U
 
 
 def strip_honorifics(name: str) -> str:
-    """"Prof. Dr. Jane Doe, Ph.D." -> "Jane Doe"."""
+    """ "Prof. Dr. Jane Doe, Ph.D." -> "Jane Doe"."""
     name = HONORIFICS.sub("", name.strip())
     return DEGREES.sub("", name).strip(" ,")
 

@@ -18,10 +18,43 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 # Elements that start a new paragraph; everything else is inline and flows into the current one.
 BLOCK_TAGS = frozenset(
-    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote pre table tr td th section article "
-    "header footer aside figure figcaption details summary main nav form hr".split()
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "details",
+        "summary",
+        "main",
+        "nav",
+        "form",
+        "hr",
+    ]
 )
-SKIP_TAGS = frozenset("script style noscript template button svg head".split())
+SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "button", "svg", "head"])
 
 
 def clean(value: str | None) -> str | None:
@@ -46,7 +79,7 @@ def strip_label(text: str | None, labels: Iterable[str]) -> str | None:
     for label in labels:
         match = re.match(rf"\s*{re.escape(label)}\s*[:.\-–—]?\s*", text, re.IGNORECASE)
         if match:
-            return clean(text[match.end():])
+            return clean(text[match.end() :])
     return clean(text)
 
 
@@ -112,7 +145,7 @@ _POSTPONED = re.compile(
 
 
 def status_of(*texts: str | None) -> str:
-    """"cancelled" / "postponed" when a title or meta line says so, else "scheduled"."""
+    """ "cancelled" / "postponed" when a title or meta line says so, else "scheduled"."""
     joined = " ".join(t for t in texts if t)
     if _CANCELLED.search(joined):
         return "cancelled"

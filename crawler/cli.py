@@ -1,0 +1,64 @@
+"""The `seminars` command line.
+
+Each command lives in its own module under `crawler/commands/` and is imported only when it
+runs. Why: `seminars crawl` must let Scrapy install its asyncio reactor before anything
+imports Twisted, and `seminars parse` should not pay for Scrapy or Datasette at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# command name -> "module:function"; the help line is shown without importing the module.
+COMMANDS = {
+    "parse": ("crawler.commands.parse:parse", "Print the talks of one page (file or URL)."),
+    "crawl": ("crawler.commands.crawl:crawl", "Crawl the sources list into the database."),
+    "demo": ("crawler.commands.demo:demo", "Offline demo crawl of the bundled seed snapshots."),
+    "sources": ("crawler.commands.sources:sources", "List sources with their crawl health."),
+    "export": ("crawler.commands.export:export", "Export talks as jsonl, json, csv or ics."),
+    "serve": ("crawler.commands.serve:serve", "Serve the database read-only with Datasette."),
+    "report": ("crawler.commands.report:report", "Write a self-contained HTML report."),
+    "probe": ("crawler.commands.probe:probe", "Say which extractor fits a page, and how well."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if _exists(name)]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS or not _exists(name):
+            return None
+        module_name, attribute = COMMANDS[name][0].split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _exists(name: str) -> bool:
+    module_name = COMMANDS[name][0].split(":")[0]
+    return importlib.util.find_spec(module_name) is not None
+
+
+@click.group(cls=LazyGroup)
+@click.version_option(package_name="seminars")
+def main() -> None:
+    """Crawl academic seminar pages into a clean, queryable SQLite database.
+
+    \b
+    Quick start:
+      seminars demo                      # offline crawl of the seed sites into data/seminars.db
+      seminars export jsonl | head -1    # the talks, one JSON object per line
+      seminars serve                     # browse and search them in Datasette
+    """
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""One module per `seminars` subcommand (see crawler/cli.py for why they load lazily)."""

@@ -1,0 +1,81 @@
+"""`seminars parse`: one page in, its normalized talks out."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+
+import click
+
+from crawler.commands._options import fail, talk_rows
+from parsers import ParserError, available_parsers, parse_document
+
+USER_AGENT = "seminars-aggregator/0.1 (+https://github.com/seminars-aggregator/seminars)"
+
+
+@click.command()
+@click.argument("source")
+@click.option(
+    "--parser",
+    "parser_name",
+    default="auto",
+    show_default=True,
+    help=f"Parser to use: auto or one of {', '.join(available_parsers())}.",
+)
+@click.option(
+    "--base-url", help="URL the page is served at (for absolute links and parser choice)."
+)
+@click.option("--timezone", help="IANA zone of the series, for clock times without one.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
+def parse(
+    source: str, parser_name: str, base_url: str | None, timezone: str | None, fmt: str
+) -> None:
+    """Print the normalized talks of one page, read from a FILE or fetched from a URL.
+
+    \b
+    Examples:
+      seminars parse tests/fixtures/sites/gapindnns/_pages/seminar.html \\
+          --base-url https://gapindnns.github.io/_pages/seminar.html --format table
+      seminars parse https://example.org/seminars --parser auto
+    """
+    content, url = _read(source, base_url)
+    try:
+        result = parse_document(content, url, parser_name, timezone=timezone)
+    except ParserError as error:
+        fail(f"{source}: {error}")
+    except ValueError as error:
+        fail(str(error), code=2)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if not result.talks:
+        fail(f"{source}: no talks found (parser {result.parser or parser_name})")
+    talks = [talk.to_dict() for talk in result.talks]
+    if fmt == "json":
+        click.echo(json.dumps(talks, ensure_ascii=False, indent=2))
+    elif fmt == "table":
+        click.echo(talk_rows(talks))
+    else:
+        for talk in talks:
+            click.echo(json.dumps(talk, ensure_ascii=False))
+
+
+def _read(source: str, base_url: str | None) -> tuple[bytes, str]:
+    if source.startswith(("http://", "https://")):
+        request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.read(), base_url or response.geturl()
+        except OSError as error:
+            fail(f"{source}: cannot fetch: {error}")
+    path = Path(source)
+    if not path.is_file():
+        fail(f"{source}: no such file")
+    return path.read_bytes(), base_url or path.resolve().as_uri()
