@@ -62,7 +62,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     series = ctx.series or _series(root, author)
     result = ParseResult()
     for block in blocks:
-        talk = _parse_item(block, ctx, author, series)
+        talk = _parse_item(block, ctx, author, series, result.warnings)
         result.talks.append(talk)
         if talk.url and talk.url != ctx.url:
             result.follow.append(Follow(talk.url, "detail"))
@@ -73,13 +73,14 @@ def parse_detail(root: HtmlElement, ctx: Context) -> ParseResult:
     """A talk's own page: the authoritative date and the full abstract."""
     author = _author(root)
     moment = first(root, ".page__date time", "time[datetime]")
+    value = moment.get("datetime") if moment is not None else None
+    starts_at = dates.from_machine(value, date_only=True)
+    warnings = [dates.unreadable(ctx.url, value)] if value and starts_at is None else []
     content = first(root, "section.page__content", ".page__content")
     talk = Talk(
         title=text_of(first(root, "h1.page__title", "h1")),
         speakers=(Speaker(author),) if author else (),
-        starts_at=dates.from_machine(moment.get("datetime"), date_only=True)
-        if moment is not None
-        else None,
+        starts_at=starts_at,
         abstract=join_paragraphs(paragraphs(content)),
         url=_canonical(root) or ctx.url,
         links=tuple(Link(k, u) for u, k in links_in(content, ctx.url))
@@ -87,10 +88,12 @@ def parse_detail(root: HtmlElement, ctx: Context) -> ParseResult:
         else (),
         series=ctx.series or _series(root, author),
     )
-    return ParseResult(talks=[talk])
+    return ParseResult(talks=[talk], warnings=warnings)
 
 
-def _parse_item(block: HtmlElement, ctx: Context, author: str | None, series: str | None) -> Talk:
+def _parse_item(
+    block: HtmlElement, ctx: Context, author: str | None, series: str | None, warnings: list[str]
+) -> Talk:
     heading = first(block, ".archive__item-title", "h2", "h3")
     anchor = heading.find(".//a") if heading is not None else None
     talk_type, location = _type_and_place(block)
@@ -98,7 +101,7 @@ def _parse_item(block: HtmlElement, ctx: Context, author: str | None, series: st
     return Talk(
         title=title,
         speakers=(Speaker(author),) if author else (),
-        starts_at=_parse_date(block),
+        starts_at=_parse_date(block, ctx, title, warnings),
         location=location,
         abstract=_parse_excerpt(block),
         url=absolute(anchor.get("href"), ctx.url) if anchor is not None else None,
@@ -108,12 +111,20 @@ def _parse_item(block: HtmlElement, ctx: Context, author: str | None, series: st
     )
 
 
-def _parse_date(block: HtmlElement) -> str | None:
+def _parse_date(
+    block: HtmlElement, ctx: Context, title: str | None, warnings: list[str]
+) -> str | None:
     moment = first(block, "time[datetime]")
     if moment is not None:
-        return dates.from_machine(moment.get("datetime"), date_only=True)
-    day = dates.parse_date(text_of(first(block, ".page__meta")), formats=("%B %d, %Y",))
-    return day.isoformat() if day else None
+        raw = moment.get("datetime")
+        value = dates.from_machine(raw, date_only=True)
+    else:
+        raw = text_of(first(block, ".page__meta"))
+        day = dates.parse_date(raw, formats=("%B %d, %Y",))
+        value = day.isoformat() if day else None
+    if raw and value is None:
+        warnings.append(dates.unreadable(ctx.url, raw, title))
+    return value
 
 
 def _type_and_place(block: HtmlElement) -> tuple[str | None, str | None]:

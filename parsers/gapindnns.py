@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates
-from parsers.common.html import HtmlElement, first
+from parsers.common.html import HtmlElement, first, select
 from parsers.common.links import anchor_url, links_in
 from parsers.common.people import parse_speaker
 from parsers.common.text import join_paragraphs, paragraphs, text_of
@@ -37,7 +37,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     online = False if IN_PERSON_ONLY in (text_of(root.body) or "").lower() else None
     result = ParseResult()
     for block in blocks:
-        starts_at = _parse_start(block, ctx)
+        starts_at = _parse_start(block, ctx, result.warnings)
         result.talks.append(
             Talk(
                 title=text_of(first(block, ".card-title", "h5")),
@@ -61,18 +61,20 @@ def _parse_speakers(block: HtmlElement) -> tuple:
     return (speaker,) if speaker else ()
 
 
-def _parse_start(block: HtmlElement, ctx: Context) -> str | None:
+def _parse_start(block: HtmlElement, ctx: Context, warnings: list[str]) -> str | None:
     date_span = first(block, ".talk-date")
     if date_span is None:
         return None
-    row = date_span.getparent()
-    starts_at, _ends_at = dates.when(text_of(row), ctx.timezone)
+    row = text_of(date_span.getparent())
+    starts_at, _ends_at = dates.when(row, ctx.timezone)
+    if starts_at is None and row:
+        warnings.append(dates.unreadable(ctx.url, row, block.get("id")))
     return starts_at
 
 
 def _after_icon(block: HtmlElement, icon: str) -> str | None:
     """Text of the row holding an icon (the site prints the room right after a map pin)."""
-    found = block.cssselect(f"i.{icon}")
+    found = select(block, f"i.{icon}")
     return text_of(found[0].getparent()) if found else None
 
 

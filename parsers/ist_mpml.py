@@ -18,7 +18,7 @@ import re
 
 from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates
-from parsers.common.html import HtmlElement, first
+from parsers.common.html import HtmlElement, first, select
 from parsers.common.links import absolute, links_in
 from parsers.common.people import parse_speaker
 from parsers.common.text import join_paragraphs, paragraphs, status_of, text_of
@@ -41,7 +41,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     result = ParseResult()
     for block in blocks:
         tz = text_of(first(block, ".timezone")) or ctx.timezone
-        starts_at, ends_at = _parse_times(block, tz)
+        starts_at, ends_at = _parse_times(block, tz, ctx, result.warnings)
         abstract = join_paragraphs(paragraphs(first(block, ".seminar-abstract")))
         title_el = first(block, ".seminar-title", "h3")
         result.talks.append(
@@ -64,18 +64,23 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     return result
 
 
-def _parse_times(block: HtmlElement, tz: str | None) -> tuple[str | None, str | None]:
+def _parse_times(
+    block: HtmlElement, tz: str | None, ctx: Context, warnings: list[str]
+) -> tuple[str | None, str | None]:
     moment = first(block, "time.seminar-start", "time")
     if moment is None:
         return None, None
-    return dates.from_machine(moment.get("datetime"), tz), dates.from_machine(
-        moment.get("data-end"), tz
-    )
+    value = moment.get("datetime")
+    starts_at = dates.from_machine(value, tz)
+    if value and starts_at is None:
+        title = block.get("id") or text_of(first(block, ".seminar-title", "h3"))
+        warnings.append(dates.unreadable(ctx.url, value, title))
+    return starts_at, dates.from_machine(moment.get("data-end"), tz)
 
 
 def _parse_speakers(block: HtmlElement) -> tuple[Speaker, ...]:
     speakers = []
-    for line in block.cssselect("p.speaker"):
+    for line in select(block, "p.speaker"):
         speaker = parse_speaker(
             text_of(first(line, ".speaker-name")) or text_of(line),
             text_of(first(line, ".speaker-affiliation")),
@@ -92,7 +97,7 @@ def _parse_location(block: HtmlElement) -> str | None:
 
 
 def _parse_url(title: HtmlElement | None, ctx: Context) -> str | None:
-    anchors = title.cssselect("a[href]") if title is not None else []
+    anchors = select(title, "a[href]") if title is not None else []
     return absolute(anchors[0].get("href"), ctx.url) if anchors else None
 
 

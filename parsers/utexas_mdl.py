@@ -48,7 +48,10 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     day: date | None = None
     for element in agenda:
         if element.tag == "p" and _is_day_heading(element):
-            day = dates.parse_date(text_of(element), fallback=False)
+            heading = text_of(element) or ""
+            day = dates.parse_date(heading, fallback=False)
+            if day is None:  # its slots are kept, undated, rather than given the previous day
+                result.warnings.append(dates.unreadable(ctx.url, heading))
         elif element.tag == "p" and element.find("strong") is not None:
             talk = _parse_slot(element, day, ctx)
             if talk:
@@ -59,9 +62,11 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
 
 
 def _is_day_heading(element: HtmlElement) -> bool:
+    """A bold-only line holding a date, or digits that were meant as one ("Feb 31, 2025")."""
     text = text_of(element) or ""
     strong = text_of(element.find("strong")) or ""
-    return strong == text and dates.find_date(text) is not None
+    has_digit = any(ch.isdigit() for ch in text)
+    return strong == text and (has_digit or dates.find_date(text) is not None)
 
 
 def _parse_slot(element: HtmlElement, day: date | None, ctx: Context) -> Talk | None:
@@ -69,7 +74,7 @@ def _parse_slot(element: HtmlElement, day: date | None, ctx: Context) -> Talk | 
     text = text_of(element) or ""
     start, end, span = dates.find_time_range(text, twelve_hour=True)
     name = text_of(element.find("strong"))
-    if not name or span is None or day is None:
+    if not name or span is None:
         return None
     rest = clean(text[text.find(name) + len(name) :]) or ""
     speaker = parse_speaker(name, rest.lstrip(",").strip() or None)

@@ -53,10 +53,12 @@ def parse(
         fail(f"{source}: {error}")
     except ValueError as error:
         fail(str(error), code=2)
+    if not result.talks:
+        # One line saying why ("no parser recognises this page"), not a warning plus a vague error.
+        reasons = "; ".join(w.removeprefix(f"{url}: ") for w in result.warnings)
+        fail(f"{source}: no talks found ({reasons or 'parser ' + (result.parser or parser_name)})")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    if not result.talks:
-        fail(f"{source}: no talks found (parser {result.parser or parser_name})")
     talks = [talk.to_dict() for talk in result.talks]
     if fmt == "json":
         click.echo(json.dumps(talks, ensure_ascii=False, indent=2))

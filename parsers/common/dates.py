@@ -94,7 +94,7 @@ _MONTH_DAY = re.compile(
 _ISO_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 # Numeric dates: "03/05/2024", "5.3.2024", "3/5" (year optional only with a slash).
 _NUMERIC_DATE = re.compile(
-    r"(?<![\w/.:])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)"
+    r"(?<![\w/.:])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)"
     r"(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?(?![\w/:]|\.\d)"
 )
 
@@ -118,6 +118,15 @@ _TIME_RANGE = re.compile(
 )
 _TIME_SINGLE = re.compile(_NOT_AFTER_NUMBER + _token(_T_LOOSE, "s") + r"(?![\d/])", re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midday|mittag|midi)\b", re.IGNORECASE)
+# After these a dotted "10.30" is a number, not a clock time ("version 10.30", "Section 3.15",
+# "Room 2.15"). A dot is a decimal point as often as a time separator, so "10.30" after a
+# weekday, "at" or "kl." stays a time; only these labels veto it.
+NUMBER_LABELS = re.compile(
+    r"(?:\b(?:v|ver|version|release|python|section|sec|chapter|ch|room|rm|no|nr|number|page|"
+    r"p|pp|vol|volume|eq|equation|fig|figure|table|tab|step|item|lemma|theorem|thm|exercise|"
+    r"problem|score|grade|level)\.?|[$€£§#])\s*$",
+    re.IGNORECASE,
+)
 _ZONE_WORD = re.compile(r"\b([A-Z]{2,4})\b|\b([A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Za-z_]+)?)\b")
 
 
@@ -229,13 +238,15 @@ def parse_date(
 
 @lru_cache(maxsize=4096)
 def find_date(
-    text: str, *, default_year: int | None = None, day_first: bool = True
+    text: str | None, *, default_year: int | None = None, day_first: bool = True
 ) -> tuple[date, tuple[int, int]] | None:
     """The first date written in a text, with its span; None when no full date is found.
 
     A date without a year takes `default_year` (from a heading or the page); with neither it
     is not a date we can place, so None rather than a guess.
     """
+    if not text:
+        return None
     candidates = []
     for pattern in (_ISO_DATE, _DAY_MONTH, _MONTH_DAY):
         for match in pattern.finditer(text):
@@ -321,13 +332,13 @@ def find_time_range(
     if not text:
         return None, None, None
     for match in _TIME_RANGE.finditer(text):
-        if not _strict(match, "e"):
+        if not _strict(match, "e") or _labelled_number(text, match):
             continue
         start, end = _resolve_range(match, twelve_hour)
         if start is not None and end is not None:
             return start, end, match.span()
     for match in _TIME_SINGLE.finditer(text):
-        if not _strict(match, "s"):
+        if not _strict(match, "s") or _labelled_number(text, match):
             continue
         hour = _hour24(int(match.group("sh")), _meridiem(match, "s"), twelve_hour)
         if hour is not None:
@@ -340,6 +351,13 @@ def find_time_range(
 
 def _strict(match: re.Match[str], name: str) -> bool:
     return any(match.group(f"{name}{part}") for part in ("m", "ap", "noon", "hh"))
+
+
+def _labelled_number(text: str, match: re.Match[str]) -> bool:
+    """A start written "H.MM" right after a label in `NUMBER_LABELS` ("version 10.30")."""
+    if not match.group("sm") or "." not in text[match.end("sh") : match.start("sm")]:
+        return False
+    return NUMBER_LABELS.search(text[max(0, match.start() - 12) : match.start()]) is not None
 
 
 def _meridiem(match: re.Match[str], name: str) -> str | None:
@@ -377,6 +395,9 @@ def _resolve_range(match: re.Match[str], twelve_hour: bool) -> tuple[time | None
         start = _hour24(start_h, start_mer, twelve_hour and not end_mer)
     if start is None:
         return None, None
+    backwards = (end, end_m) < (start, start_m)
+    if backwards and not (start_mer or end_mer) and end < 12 and 1 <= start <= 12:
+        end += 12  # "12:00-1:00" with no am/pm: a 12-hour agenda, the talk ends after it starts
     return time(start, start_m), time(end, end_m)
 
 
@@ -392,6 +413,16 @@ def combine(day: date | None, at: time | None, tz: str | None) -> str | None:
     moment = datetime.combine(day, at)
     info = zone(tz)
     return moment.replace(tzinfo=info).isoformat() if info else moment.isoformat()
+
+
+def unreadable(url: str, text: str, talk: str | None = None) -> str:
+    """The warning for a date a page prints but no rule reads: the talk is kept, its date null.
+
+    One wording for every parser, so a crawl log can be searched for it and a silent null (the
+    way a date format change goes unnoticed) cannot happen.
+    """
+    about = f" ({talk})" if talk else ""
+    return f"{url}: unparseable date {text!r}{about}; starts_at left null"
 
 
 def when(
@@ -422,3 +453,54 @@ def when(
     start_time, end_time, _span = find_time_range(rest, twelve_hour=twelve_hour)
     ends = combine(day, end_time, tz) if end_time else None
     return combine(day, start_time, tz), ends
+
+
+# --------------------------------------------------------------------------- weekdays and years
+
+WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "monday mon lundi lun montag mo lunes lunedì lunedi segunda maandag måndag",
+        "tuesday tue tues mardi mar dienstag di martes martedì martedi terça terca dinsdag tisdag",
+        "wednesday wed mercredi mer mittwoch mi miércoles miercoles mercoledì mercoledi quarta "
+        "woensdag onsdag",
+        "thursday thu thur thurs jeudi jeu donnerstag do jueves giovedì giovedi quinta "
+        "donderdag torsdag",
+        "friday fri vendredi ven freitag fr viernes venerdì venerdi sexta vrijdag fredag",
+        "saturday sat samedi sam samstag sa sábado sabado sabato zaterdag lördag",
+        "sunday sun dimanche dim sonntag so domingo domenica zondag söndag",
+    ]
+):
+    for _name in _names.split():
+        WEEKDAYS[_name] = _number
+# Short forms that are also ordinary words ("mar", "do", "so", "di", "sa") count only when
+# written like a weekday: capitalised and followed by a comma, a full stop or a date.
+_WEEKDAY_LONG = re.compile(
+    r"(?<![\w])(" + "|".join(sorted((n for n in WEEKDAYS if len(n) > 3), key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_WEEKDAY_SHORT = re.compile(
+    r"(?<![\w])(" + "|".join(sorted((n for n in WEEKDAYS if len(n) <= 3), key=len, reverse=True))
+    + r")\.?,?\s+(?=\d)",
+    re.IGNORECASE,
+)
+
+
+def find_weekday(text: str | None) -> int | None:
+    """The weekday a text names (0 = Monday), in the languages of `MONTHS`; None if none."""
+    if not text:
+        return None
+    match = _WEEKDAY_LONG.search(text) or _WEEKDAY_SHORT.search(text)
+    return WEEKDAYS[match.group(1).lower()] if match else None
+
+
+def year_for_weekday(month: int, day: int, weekday: int, around: int) -> int | None:
+    """The year near `around` (±2) in which month/day falls on `weekday` ("Tue 3/5")."""
+    for offset in (0, 1, -1, 2, -2):
+        try:
+            if date(around + offset, month, day).weekday() == weekday:
+                return around + offset
+        except ValueError:
+            continue
+    return None

@@ -51,8 +51,12 @@ def absolute(href: str | None, base: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith("#") or href.lower().startswith(IGNORED_SCHEMES):
         return None
-    url = urljoin(base or "", href)
-    return url.replace(" ", "%20") if urlsplit(url).scheme in ("http", "https") else None
+    try:
+        url = urljoin(base or "", href)
+        scheme = urlsplit(url).scheme
+    except ValueError:  # "http://[::1": a malformed href is no link, not a crashed crawl
+        return None
+    return url.replace(" ", "%20") if scheme in ("http", "https") else None
 
 
 def classify(url: str, text: str | None = None) -> str:

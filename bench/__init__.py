@@ -1,0 +1,1 @@
+"""Benchmarks, run from the repository root: `python -m bench` (or `python -m bench.parse`)."""
