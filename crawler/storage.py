@@ -199,6 +199,94 @@ def m003_crawls_suspect(db: Database) -> None:
     db["crawls"].add_column("suspect", int, not_null_default=0)
 
 
+@MIGRATIONS()
+def m010_pages_follows(db: Database) -> None:
+    """What a listing page asked to follow and which talks it gave (JSON), next to its hash.
+
+    An unchanged listing is not parsed again, but its detail pages must still be fetched to see
+    whether *they* changed (`follows`), and its talks still count as seen (`talk_ids`: exactly
+    the ids of its last write, because after a suspect crawl the talks table still holds talks
+    the page no longer lists).
+    """
+    db["pages"].add_column("follows", str)
+    db["pages"].add_column("talk_ids", str)
+
+
+@MIGRATIONS()
+def m100_talks_year(db: Database) -> None:
+    """A virtual ``year`` column (the talk's local year), so Datasette can facet talks by year.
+
+    Generated, not stored: the crawler never has to fill it in and it cannot go stale. Note that
+    ``Table.transform()`` does not copy generated columns; a migration that transforms ``talks``
+    must add it back.
+    """
+    db.execute(
+        "ALTER TABLE talks ADD COLUMN year INTEGER "
+        "GENERATED ALWAYS AS (CAST(substr(starts_at, 1, 4) AS INTEGER)) VIRTUAL"
+    )
+
+
+# One row per current talk with the joins an analyst would otherwise write by hand. Speakers are
+# "Name (Affiliation)" in page order; start_local is the talk's own wall-clock time (with its
+# `timezone`), start_utc the UTC instant; talk_rowid lets Datasette search it through talks_fts.
+TALKS_VIEW_SQL = """
+CREATE VIEW talks_view AS
+SELECT
+    t.title,
+    (SELECT group_concat(label, '; ') FROM (
+        SELECT ts.name || coalesce(' (' || ts.affiliation || ')', '') AS label
+        FROM talk_speakers ts WHERE ts.talk_id = t.id ORDER BY ts.position)) AS speakers,
+    s.name AS series,
+    replace(substr(t.starts_at, 1, 16), 'T', ' ') AS start_local,
+    t.timezone,
+    t.starts_at_utc AS start_utc,
+    t.location,
+    t.online,
+    t.kind,
+    t.status,
+    (SELECT url FROM links WHERE talk_id = t.id AND kind = 'slides'
+        ORDER BY position LIMIT 1) AS slides,
+    (SELECT url FROM links WHERE talk_id = t.id AND kind = 'video'
+        ORDER BY position LIMIT 1) AS video,
+    (SELECT url FROM links WHERE talk_id = t.id AND kind = 'paper'
+        ORDER BY position LIMIT 1) AS paper,
+    t.url,
+    CAST(substr(t.starts_at, 1, 4) AS INTEGER) AS year,
+    replace(substr(t.ends_at, 1, 16), 'T', ' ') AS end_local,
+    t.ends_at_utc AS end_utc,
+    (SELECT group_concat(affiliation, '; ') FROM (
+        SELECT ts.affiliation, min(ts.position) AS first FROM talk_speakers ts
+        WHERE ts.talk_id = t.id AND ts.affiliation IS NOT NULL
+        GROUP BY ts.affiliation ORDER BY first)) AS affiliations,
+    t.abstract,
+    (SELECT nullif(json_group_array(json_object('kind', kind, 'url', url)), '[]') FROM (
+        SELECT kind, url FROM links WHERE talk_id = t.id ORDER BY position)) AS links,
+    t.id,
+    t.series_id,
+    t.speaker_names,
+    t.starts_at,
+    t.ends_at,
+    coalesce((SELECT max(changed_at) FROM talk_changes c WHERE c.talk_id = t.id),
+        t.first_seen) AS updated_at,
+    (SELECT count(*) FROM talk_changes c WHERE c.talk_id = t.id) AS changes,
+    t.rowid AS talk_rowid
+FROM talks t JOIN series s ON s.id = t.series_id
+WHERE t.removed_at IS NULL
+"""
+
+
+def create_talks_view(db: Database) -> None:
+    """(Re)create talks_view; a migration that renames or drops a talks column must call it."""
+    db.execute("DROP VIEW IF EXISTS talks_view")
+    db.execute(TALKS_VIEW_SQL)
+
+
+@MIGRATIONS()
+def m101_talks_view(db: Database) -> None:
+    """talks_view: the human-friendly table Datasette users browse, search and subscribe to."""
+    create_talks_view(db)
+
+
 # --------------------------------------------------------------------------------------------
 # Pure helpers
 # --------------------------------------------------------------------------------------------
@@ -417,6 +505,38 @@ class Store:
         )
         return next(iter(rows), None)
 
+    def last_crawl(self, source_id: str) -> dict[str, Any] | None:
+        """The latest finished crawl of a source, whatever its outcome (for status listings)."""
+        rows = self.db.query(
+            "SELECT * FROM crawls WHERE source_id = ? AND finished IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1",
+            [source_id],
+        )
+        return next(iter(rows), None)
+
+    def crawl(self, crawl_id: int) -> dict[str, Any] | None:
+        """One crawls row, with `logged`: how many crawl_errors rows it has."""
+        rows = self.db.query(
+            "SELECT c.*, (SELECT count(*) FROM crawl_errors e WHERE e.crawl_id = c.id) AS logged "
+            "FROM crawls c WHERE c.id = ?",
+            [crawl_id],
+        )
+        return next(iter(rows), None)
+
+    def close_interrupted_crawls(self, *, now: str | None = None) -> int:
+        """Mark crawls left 'running' by a process that died as failed; returns how many.
+
+        Only call this while holding the crawl lock: then no other crawl can be running.
+        """
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "UPDATE crawls SET status = 'failed', finished = ?, error_text = "
+                "'interrupted: the crawl process stopped before this source finished' "
+                "WHERE status = 'running'",
+                [now or utc_now()],
+            )
+        return cursor.rowcount
+
     # ---- pages ----------------------------------------------------------------------------
 
     def page_hash(self, url: str) -> str | None:
@@ -425,15 +545,59 @@ class Store:
         return row[0] if row else None
 
     def set_page_hash(
-        self, source_id: str, url: str, content_hash: str, *, now: str | None = None
+        self,
+        source_id: str,
+        url: str,
+        content_hash: str,
+        *,
+        now: str | None = None,
+        follows: list[Any] | None = None,
+        talk_ids: list[str] | None = None,
     ) -> None:
-        """Remember a fetched page's hash (one row per URL, overwritten on each fetch)."""
+        """Remember a fetched page's hash (one row per URL, overwritten on each fetch).
+
+        For a listing page, also what it asked to fetch next and the ids of the talks it gave
+        (see `page_follows`, `page_talk_ids`).
+        """
         self.db.execute(
-            "INSERT INTO pages (url, source_id, content_hash, fetched_at) VALUES (?, ?, ?, ?) "
+            "INSERT INTO pages (url, source_id, content_hash, fetched_at, follows, talk_ids) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(url) DO UPDATE SET source_id = excluded.source_id, "
-            "content_hash = excluded.content_hash, fetched_at = excluded.fetched_at",
-            [url, source_id, content_hash, now or utc_now()],
+            "content_hash = excluded.content_hash, fetched_at = excluded.fetched_at, "
+            "follows = excluded.follows, talk_ids = excluded.talk_ids",
+            [
+                url,
+                source_id,
+                content_hash,
+                now or utc_now(),
+                None if follows is None else json.dumps(follows),
+                None if talk_ids is None else json.dumps(talk_ids),
+            ],
         )
+
+    def page_follows(self, url: str) -> list[Any] | None:
+        """What a listing asked to follow when last stored; None unless both it and its talk
+        ids were recorded (then the page can be skipped when unchanged)."""
+        row = self.db.execute(
+            "SELECT follows FROM pages WHERE url = ? AND talk_ids IS NOT NULL", [url]
+        ).fetchone()
+        return json.loads(row[0]) if row and row[0] is not None else None
+
+    def page_talk_ids(self, url: str) -> list[str]:
+        """Ids of the talks a listing page gave when it was last stored, in page order."""
+        row = self.db.execute("SELECT talk_ids FROM pages WHERE url = ?", [url]).fetchone()
+        return json.loads(row[0]) if row and row[0] else []
+
+    def touch_talks(self, talk_ids: Iterable[str], *, now: str | None = None) -> None:
+        """Mark talks as seen again without re-saving them (their page did not change)."""
+        self.db.execute(
+            "UPDATE talks SET last_seen = ? WHERE id IN (SELECT value FROM json_each(?))",
+            [now or utc_now(), json.dumps(list(talk_ids))],
+        )
+
+    def transaction(self) -> Any:
+        """One transaction (a savepoint when nested): `with store.transaction(): ...`."""
+        return self.db.atomic()
 
     # ---- talks ----------------------------------------------------------------------------
 

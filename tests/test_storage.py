@@ -430,7 +430,9 @@ def test_old_database_is_migrated_in_place(tmp_path: Path) -> None:
 
     with Store(path) as store:
         applied = [m.name for m in MIGRATIONS.applied(store.db)]
-        assert applied == ["m001_initial", "m002_indexes", "m003_crawls_suspect"]
+        # Later migrations (views, new columns) append to the list; the first three are fixed.
+        assert applied[:3] == ["m001_initial", "m002_indexes", "m003_crawls_suspect"]
+        assert not MIGRATIONS.pending(store.db)
         assert store.db["crawls"].columns_dict["suspect"] is int
         assert store.db["crawls"].get(1)["suspect"] == 0
         indexed = {
@@ -455,4 +457,4 @@ def test_old_database_is_migrated_in_place(tmp_path: Path) -> None:
         assert list(store.export_talks()) == expected("ngml")
 
     with Store(path) as again:  # reopening applies nothing twice
-        assert len(MIGRATIONS.applied(again.db)) == 3
+        assert len(MIGRATIONS.applied(again.db)) == len(applied)

@@ -1,0 +1,145 @@
+"""`seminars serve`: Datasette on the database, read-only, with the project's metadata.
+
+Why it looks the way it does:
+
+* Immutable mode (``datasette -i``): SQLite opens the file with ``immutable=1``, so no query,
+  canned or not, can write through the server, and Datasette refuses writable queries with
+  403. The flip side: a crawl that writes while we serve is not seen (and must not run while
+  we serve, see docs/publishing.md) — restart after a crawl.
+* Datasette runs in this process (its Python API plus uvicorn) rather than as a child
+  ``datasette`` process: Ctrl-C reaches one process, which shuts down cleanly, and the
+  metadata is passed as a dict, with its ``seminars`` database entry renamed to the file's
+  actual name, so ``--db /tmp/demo.db`` keeps its canned queries and facets.
+* Pending schema migrations (views included) are applied before serving, as every other
+  command does when it opens the store; the server itself then only reads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import copy
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+
+from crawler.commands._options import db_option, fail
+from crawler.paths import METADATA
+from crawler.storage import MIGRATIONS, Store
+
+# The database name data/metadata.yml uses for "whatever file is being served".
+METADATA_DATABASE = "seminars"
+# Long abstracts are cut in HTML tables (not in JSON, CSV or .ics) so a page of talks stays
+# scannable; the full text is one click away on the row page.
+SETTINGS = {
+    "default_page_size": 50,
+    "sql_time_limit_ms": 3000,
+    "facet_time_limit_ms": 500,
+    "truncate_cells_html": 200,
+}
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--metadata",
+    "metadata_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=METADATA,
+    show_default=True,
+    help="Datasette metadata (titles, facets, canned queries).",
+)
+@click.option(
+    "--get",
+    "get_path",
+    metavar="PATH",
+    help="Print the response to this path (e.g. /seminars/talks.json) and exit, no server.",
+)
+def serve(db_path: Path, host: str, port: int, metadata_path: Path, get_path: str | None) -> None:
+    """Serve the database read-only in Datasette; Ctrl-C stops it.
+
+    \b
+    Examples:
+      seminars serve --db data/seminars.db --port 8001
+      seminars serve --get '/seminars/search.json?q=neural+tangent&_shape=objects'
+    """
+    if not db_path.exists():
+        fail(f"{db_path}: no such database (run `seminars demo` or `seminars crawl` first)")
+    upgrade(db_path)
+    datasette = build_datasette(db_path, metadata_path)
+    if get_path:
+        status, text = asyncio.run(_get(datasette, get_path))
+        click.echo(text)
+        raise SystemExit(0 if status == 200 else 1)
+    _run(datasette, db_path, host, port)
+
+
+def upgrade(db_path: Path) -> None:
+    """Apply pending migrations; opening the store only when needed keeps serving read-only."""
+    from sqlite_utils import Database
+
+    db = Database(db_path)
+    try:
+        pending = MIGRATIONS.pending(db)
+    finally:
+        db.close()
+    if pending:
+        Store(db_path).close()
+
+
+def build_datasette(db_path: Path, metadata_path: Path = METADATA) -> Any:
+    """A Datasette instance serving ``db_path`` immutably with our metadata and plugin."""
+    from datasette.app import Datasette
+
+    _register_plugin()
+    metadata = load_metadata(metadata_path, database=db_path.stem)
+    return Datasette(immutables=[str(db_path)], metadata=metadata, settings=SETTINGS)
+
+
+def load_metadata(path: Path, database: str) -> dict[str, Any]:
+    """The metadata file with its ``seminars`` database entry renamed to ``database``."""
+    metadata = copy.deepcopy(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    databases = metadata.get("databases") or {}
+    if METADATA_DATABASE in databases and database != METADATA_DATABASE:
+        databases[database] = databases.pop(METADATA_DATABASE)
+    return metadata
+
+
+def _register_plugin() -> None:
+    """Load crawler.datasette_plugin even where the entry point is not installed."""
+    from datasette.plugins import pm
+
+    from crawler import datasette_plugin
+
+    if not pm.is_registered(datasette_plugin) and pm.get_plugin("seminars") is None:
+        pm.register(datasette_plugin, name="seminars")
+
+
+async def _get(datasette: Any, path: str) -> tuple[int, str]:
+    await datasette.invoke_startup()
+    response = await datasette.client.get(path)
+    return response.status_code, response.text
+
+
+def _run(datasette: Any, db_path: Path, host: str, port: int) -> None:
+    """Start uvicorn in the foreground; it handles Ctrl-C (SIGINT) and SIGTERM gracefully."""
+    import uvicorn
+
+    asyncio.run(datasette.invoke_startup())
+    click.echo(f"Serving {_shown(db_path)} read-only at http://{host}:{port}/{db_path.stem}")
+    click.echo("Press Ctrl-C to stop.")
+    with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C during shutdown
+        uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")
+    click.echo("Stopped.")
+
+
+def _shown(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,99 @@
+"""Datasette plugin: SQL helpers for the canned queries and a ``.ics`` renderer.
+
+Why a plugin of our own:
+
+* ``in_zone(iso, zone)`` shows a talk's start in the reader's time zone; SQLite has no time
+  zone database, and fixed offsets would be wrong on half of the year's dates.
+* ``fts_query(text)`` quotes search words, so a canned search for "C++" or "AND" matches
+  instead of failing with an FTS5 syntax error, and an empty box matches nothing.
+* The ``.ics`` renderer turns any table, view or canned query with talk columns (id, title,
+  starts_at, timezone) into a calendar built by ``crawler.exports`` — the same builder as
+  ``seminars export ics``. We do not use datasette-ics 0.5.2: it cannot make all-day events
+  (date-only talks become midnight UTC), writes TZID without a VTIMEZONE, has no STATUS,
+  LOCATION or URL, and pins ics==0.7.2, which warns on every render.
+
+``seminars serve`` registers this module; ``datasette`` itself finds it through the
+``datasette`` entry point in pyproject.toml.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+from crawler import exports
+
+# Query-string parameters of our canned queries worth showing in a feed's calendar name.
+FEED_PARAMETERS = ("q", "_search", "series", "speaker", "tz")
+
+
+def in_zone(value: str | None, zone: str | None) -> str | None:
+    """'YYYY-MM-DD HH:MM' of an ISO time in ``zone``; dates pass through; no zone gives NULL.
+
+    NULL lets queries write ``coalesce(in_zone(starts_at, :tz), start_local)``.
+    """
+    if not value or not zone:
+        return None
+    if len(value) == 10:
+        return value
+    try:
+        target = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"unknown time zone {zone!r}"
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        return value.replace("T", " ")[:16]
+    return moment.astimezone(target).strftime("%Y-%m-%d %H:%M")
+
+
+@hookimpl
+def prepare_connection(conn: Any) -> None:
+    """Every connection Datasette opens gets the two SQL functions the canned queries use."""
+    conn.create_function("in_zone", 2, in_zone, deterministic=True)
+    conn.create_function("fts_query", 1, exports.fts_query, deterministic=True)
+
+
+def can_render_ics(columns: list[str]) -> bool:
+    """Offer the .ics link only where rows are talks."""
+    return exports.ICS_REQUIRED_COLUMNS.issubset(columns)
+
+
+async def render_ics(
+    datasette: Any,
+    request: Any,
+    columns: list[str],
+    rows: list[Any],
+    database: str,
+    table: str | None,
+    query_name: str | None,
+) -> Response:
+    """The rows on this page (all of a canned query's rows) as an iCalendar feed."""
+    if not can_render_ics(columns):
+        needs = ", ".join(sorted(exports.ICS_REQUIRED_COLUMNS))
+        return Response.text(f"an .ics feed needs the columns {needs}", status=400)
+    title = table
+    if query_name:
+        query = await datasette.get_canned_query(database, query_name, None) or {}
+        title = query.get("title") or query_name
+    name = " — ".join(filter(None, [exports.CALENDAR_NAME, title, _filters(request.args)]))
+    talks = [dict(zip(columns, row, strict=True)) for row in rows]
+    calendar = exports.build_calendar(talks, name=name)
+    return Response(
+        calendar.to_ical().decode(), content_type="text/calendar; charset=utf-8", status=200
+    )
+
+
+def _filters(args: Any) -> str:
+    """What the feed was asked for, so two subscriptions get two calendar names."""
+    parts = [f"{key.lstrip('_')}: {args.get(key)}" for key in FEED_PARAMETERS if args.get(key)]
+    return ", ".join(parts)
+
+
+@hookimpl
+def register_output_renderer() -> dict[str, Any]:
+    """Adds ``.ics`` next to ``.json`` and ``.csv`` wherever rows are talks."""
+    return {"extension": "ics", "render": render_ics, "can_render": can_render_ics}

@@ -1,0 +1,341 @@
+"""Talks out of the database: JSON, JSON Lines, CSV and iCalendar, as plain functions.
+
+Why this module looks the way it does:
+
+* JSON, JSONL and CSV carry exactly the export schema (``Store.export_talks``), so a file
+  written here reads back into the same talks; ``read_csv`` is the inverse of ``write_csv``.
+* CSV is for spreadsheets: one speaker per line as "Name (Affiliation)" and one link per line
+  as "kind: url" inside their cells, instead of JSON nobody can read in a spreadsheet.
+* Calendars are built from ``talks_view`` rows (talk id, status, speakers and links already
+  joined), so ``seminars export ics`` and the Datasette ``.ics`` renderer share one builder.
+* A talk keeps its UID across exports (``<talk id>@seminars-aggregator``) and its DTSTAMP is
+  its last change, so re-exporting an unchanged database gives byte-identical files and
+  calendar apps update events in place instead of duplicating them.
+* No click here: the CLI and the Datasette plugin both call these functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from icalendar import Calendar, Event, Timezone, vDuration
+from sqlite_utils import Database
+
+from parsers.talk import EXPORT_FIELDS
+
+UID_DOMAIN = "seminars-aggregator"
+PRODID = "-//seminars-aggregator//seminars//EN"
+CALENDAR_NAME = "Seminar talks"
+# Most pages give only a start time; a one-hour block is what a seminar slot usually is, and a
+# zero-length event is easy to miss in a calendar. DURATION (not DTEND) marks it as assumed.
+DEFAULT_DURATION = timedelta(hours=1)
+# How often subscribed calendar apps should re-fetch a feed (they may ignore it).
+REFRESH_INTERVAL = timedelta(hours=12)
+ICS_STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+LINK_LABELS = {"slides": "Slides", "video": "Video", "paper": "Paper", "other": "Link"}
+# Columns a row must have to become a calendar event (talks_view and talks both have them).
+ICS_REQUIRED_COLUMNS = frozenset({"id", "title", "starts_at", "timezone"})
+
+_NULLABLE_TEXT = ("title", "starts_at", "ends_at", "timezone", "location", "abstract", "url")
+_FTS_TOKEN = re.compile(r'"[^"]*"?|\S+')
+
+
+# --------------------------------------------------------------------------------------------
+# JSON, JSON Lines, CSV
+# --------------------------------------------------------------------------------------------
+
+
+def write_jsonl(talks: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """One JSON object per line; returns the number of talks written."""
+    count = 0
+    for talk in talks:
+        out.write(json.dumps(talk, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_json(talks: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """One JSON array, indented, for tools that want a single document."""
+    items = list(talks)
+    out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    return len(items)
+
+
+def write_csv(talks: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """One row per talk, the export fields as columns, lists flattened to readable lines.
+
+    ``out`` should be opened with ``newline=""`` (the csv module writes its own line ends).
+    """
+    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
+    writer.writeheader()
+    count = 0
+    for talk in talks:
+        writer.writerow(csv_row(talk))
+        count += 1
+    return count
+
+
+def csv_row(talk: Mapping[str, Any]) -> dict[str, str]:
+    """The talk as CSV cells: None is empty, booleans are true/false."""
+    row = {key: "" if talk.get(key) is None else str(talk[key]) for key in EXPORT_FIELDS}
+    row["speakers"] = "\n".join(_speaker_label(s) for s in talk.get("speakers") or ())
+    row["links"] = "\n".join(f"{lk['kind']}: {lk['url']}" for lk in talk.get("links") or ())
+    row["online"] = {True: "true", False: "false"}.get(talk.get("online"), "")
+    return row
+
+
+def read_csv(text: str) -> list[dict[str, Any]]:
+    """Talks from ``write_csv`` output, back in the export schema."""
+    return [talk_from_csv_row(row) for row in csv.DictReader(text.splitlines(keepends=True))]
+
+
+def talk_from_csv_row(row: Mapping[str, str]) -> dict[str, Any]:
+    """Inverse of ``csv_row``: empty cells become None, flattened lists become lists again."""
+    talk: dict[str, Any] = {key: row.get(key) or None for key in EXPORT_FIELDS}
+    talk["speakers"] = [_parse_speaker(line) for line in _lines(row.get("speakers"))]
+    talk["links"] = [_parse_link(line) for line in _lines(row.get("links"))]
+    talk["online"] = {"true": True, "false": False}.get(row.get("online") or "")
+    for key in _NULLABLE_TEXT:
+        talk[key] = talk[key] or None
+    return talk
+
+
+def _speaker_label(speaker: Mapping[str, Any]) -> str:
+    affiliation = speaker.get("affiliation")
+    return f"{speaker['name']} ({affiliation})" if affiliation else speaker["name"]
+
+
+def _parse_speaker(line: str) -> dict[str, Any]:
+    """'Name (Affiliation)' -> dict; split at the first ' (' since affiliations nest brackets."""
+    name, sep, rest = line.partition(" (")
+    if sep and rest.endswith(")"):
+        return {"name": name, "affiliation": rest[:-1]}
+    return {"name": line, "affiliation": None}
+
+
+def _parse_link(line: str) -> dict[str, Any]:
+    kind, _, url = line.partition(": ")
+    return {"kind": kind or None, "url": url}
+
+
+def _lines(cell: str | None) -> list[str]:
+    return [line for line in (cell or "").splitlines() if line.strip()]
+
+
+# --------------------------------------------------------------------------------------------
+# iCalendar
+# --------------------------------------------------------------------------------------------
+
+
+def fts_query(text: str | None) -> str:
+    """User text as an FTS5 query: every word quoted (so 'C++' or 'AND' cannot break the
+    syntax), "quoted phrases" kept; empty input gives '""', which matches nothing."""
+    tokens = []
+    for token in _FTS_TOKEN.findall(text or ""):
+        words = token.strip('"').replace('"', "")
+        if words.strip():
+            tokens.append(f'"{words}"')
+    return " ".join(tokens) or '""'
+
+
+def calendar_rows(
+    db: Database,
+    *,
+    series_id: str | None = None,
+    since: str | None = None,
+    search: str | None = None,
+) -> list[dict[str, Any]]:
+    """Dated talks from talks_view, earliest first, optionally filtered.
+
+    ``since`` is an ISO date or UTC time; a date-only talk counts from its whole day, so a talk
+    "on 2025-03-01" is still upcoming at noon that day.
+    """
+    clauses = ["starts_at IS NOT NULL"]
+    params: dict[str, Any] = {}
+    if series_id:
+        clauses.append("series_id = :series")
+        params["series"] = series_id
+    if since:
+        clauses.append("start_utc >= substr(:since, 1, length(start_utc))")
+        params["since"] = _utc_text(since)
+    if search is not None:
+        clauses.append("talk_rowid IN (SELECT rowid FROM talks_fts WHERE talks_fts MATCH :q)")
+        params["q"] = fts_query(search)
+    sql = f"SELECT * FROM talks_view WHERE {' AND '.join(clauses)} ORDER BY start_utc, id"
+    return [dict(row) for row in db.query(sql, params)]
+
+
+def _utc_text(value: str) -> str:
+    """A date as is, a time as 'YYYY-MM-DDTHH:MM:SSZ' (the starts_at_utc format it is compared
+    with as text)."""
+    if len(value) <= 10:
+        return value
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build_calendar(rows: Iterable[Mapping[str, Any]], name: str = CALENDAR_NAME) -> Calendar:
+    """An RFC 5545 calendar with one VEVENT per dated talk and a VTIMEZONE per zone used."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
+    days = []
+    for row in rows:
+        if not row.get("starts_at"):
+            continue
+        event = talk_event(row)
+        calendar.add_component(event)
+        days.append(_day(event.start))
+    if days:
+        _add_timezones(calendar, min(days) - timedelta(days=366), max(days) + timedelta(days=366))
+    return calendar
+
+
+def _add_timezones(calendar: Calendar, first: date, last: date) -> None:
+    """A VTIMEZONE for every TZID used, sorted, before the events (RFC 5545 requires one).
+
+    Not ``Calendar.add_missing_timezones``: it adds them in set order, which changes from run
+    to run, and equal databases must export equal files. Transitions from a year before the
+    first talk to a year after the last keep each VTIMEZONE to a few lines.
+    """
+    for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+        timezone = Timezone.from_tzid(tzid, first_date=first, last_date=last)
+        calendar.subcomponents.insert(position, timezone)
+
+
+def talk_event(row: Mapping[str, Any]) -> Event:
+    """One VEVENT from a talks_view (or talks) row."""
+    event = Event()
+    event.add("uid", talk_uid(row["id"]))
+    event.add("dtstamp", _stamp(row))
+    start, end = event_times(row)
+    event.add("dtstart", start)
+    if end is not None:
+        event.add("dtend", end)
+    else:
+        event.add("duration", DEFAULT_DURATION)
+    event.add("summary", summary(row))
+    event.add("description", description(row))
+    location = row.get("location") or ("Online" if row.get("online") else None)
+    if location:
+        event.add("location", location)
+    if row.get("url"):
+        event.add("url", row["url"])
+    event.add("status", ICS_STATUS.get(row.get("status") or "scheduled", "CONFIRMED"))
+    event.add("sequence", int(row.get("changes") or 0))
+    if row.get("kind"):
+        event.add("categories", [row["kind"]])
+    return event
+
+
+def talk_uid(talk_id: str) -> str:
+    """Stable across exports and crawls because the talk id is (see parsers/talk.py)."""
+    return f"{talk_id}@{UID_DOMAIN}"
+
+
+def event_times(row: Mapping[str, Any]) -> tuple[date | datetime, date | datetime | None]:
+    """(DTSTART, DTEND) in the talk's own zone, or all-day dates when no time is known.
+
+    DTEND of an all-day event is exclusive (RFC 5545), hence the extra day. An end is None
+    when the page gave none, and the caller adds DEFAULT_DURATION.
+    """
+    starts_at, ends_at = row["starts_at"], row.get("ends_at")
+    if _is_date(starts_at):
+        start = date.fromisoformat(starts_at)
+        last = date.fromisoformat(ends_at[:10]) if ends_at else start
+        return start, max(last, start) + timedelta(days=1)
+    start_dt = _zoned(starts_at, row.get("timezone"))
+    if not ends_at or _is_date(ends_at):
+        return start_dt, None
+    end_dt = _zoned(ends_at, row.get("timezone"))
+    return start_dt, end_dt if end_dt > start_dt else None
+
+
+def summary(row: Mapping[str, Any]) -> str:
+    """'Title — Speaker, Speaker' (what a calendar shows in its grid)."""
+    title = row.get("title") or f"Talk in {row.get('series') or 'a seminar series'}"
+    names = [n for n in (row.get("speaker_names") or "").split("; ") if n]
+    if row.get("status") == "cancelled":
+        title = f"CANCELLED: {title}"
+    return f"{title} — {', '.join(names)}" if names else title
+
+
+def description(row: Mapping[str, Any]) -> str:
+    """Speakers, series, abstract, then every link: what a reader needs to decide to go."""
+    parts = []
+    header = []
+    if row.get("speakers") or row.get("speaker_names"):
+        header.append(f"Speakers: {row.get('speakers') or row.get('speaker_names')}")
+    if row.get("series"):
+        header.append(f"Series: {row['series']}")
+    if row.get("status") and row["status"] != "scheduled":
+        header.append(f"Status: {row['status']}")
+    if header:
+        parts.append("\n".join(header))
+    if row.get("abstract"):
+        parts.append(row["abstract"])
+    links = [f"{LINK_LABELS.get(lk.get('kind'), 'Link')}: {lk['url']}" for lk in _links(row)]
+    if row.get("url"):
+        links.append(f"Talk page: {row['url']}")
+    if links:
+        parts.append("\n".join(links))
+    return "\n\n".join(parts)
+
+
+def _links(row: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Links from talks_view's JSON column (absent on the raw talks table)."""
+    value = row.get("links")
+    if not value:
+        return []
+    return json.loads(value) if isinstance(value, str) else list(value)
+
+
+def _is_date(value: str) -> bool:
+    return len(value) == 10
+
+
+def _zoned(value: str, timezone: str | None) -> datetime:
+    """The instant in the talk's IANA zone (so a VTIMEZONE is emitted), else in UTC.
+
+    A time without offset and without zone stays floating: that is what the page said.
+    """
+    moment = datetime.fromisoformat(value)
+    zone = _zone(timezone)
+    if zone is not None:
+        return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+    return moment.astimezone(UTC) if moment.tzinfo is not None else moment
+
+
+def _zone(name: str | None) -> ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _stamp(row: Mapping[str, Any]) -> datetime:
+    """DTSTAMP: when the talk last changed in the store (deterministic, unlike 'now')."""
+    value = row.get("updated_at") or row.get("last_seen") or row.get("first_seen")
+    if not value:
+        return datetime.now(UTC).replace(microsecond=0)
+    moment = datetime.fromisoformat(value)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
