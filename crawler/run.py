@@ -1,0 +1,129 @@
+"""Run one crawl in this process (`seminars crawl`, `seminars demo`) and report it.
+
+Scrapy runs on a Twisted reactor that cannot be restarted, so a process runs at most one crawl;
+tests run the command in a subprocess. Scrapy and Twisted are imported inside `run_crawl`, after
+the sources file has been checked and the lock taken, and `CrawlerProcess` installs the asyncio
+reactor before anything imports `twisted.internet.reactor`.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from crawler.lock import CrawlLocked, crawl_lock
+from crawler.sources import SourcesError, load_sources, select
+from crawler.storage import Store
+from crawler.summary import (
+    EXIT_LOCKED,
+    EXIT_SOURCE_FAILED,
+    EXIT_USAGE,
+    exit_code,
+    failure_lines,
+    render_table,
+    summary_rows,
+)
+
+FIXED_RFC2616_REVALIDATION = (2, 19)  # scrapy/scrapy#3778: 304 freshens the cached entry
+
+
+@dataclass
+class CrawlOptions:
+    """What `seminars crawl` was asked to do."""
+
+    sources: Path
+    db: Path
+    only: tuple[str, ...] = ()
+    accept_drop: tuple[str, ...] = ()
+    replay: Path | None = None
+    http_cache: bool = False
+    quiet: bool = False
+    verbose: int = 0
+    overrides: dict[str, str] = field(default_factory=dict)
+
+
+def run_crawl(options: CrawlOptions) -> int:
+    """Check the sources, take the lock, crawl, print the summary; returns the exit code."""
+    try:
+        select(load_sources(options.sources), options.only)
+    except SourcesError as error:
+        click.echo(f"error: {error}", err=True)
+        return EXIT_USAGE
+    if options.replay is not None and not options.replay.is_dir():
+        click.echo(f"error: {options.replay}: no such snapshot folder", err=True)
+        return EXIT_USAGE
+    if options.replay is not None and options.http_cache:
+        click.echo("error: --http-cache and --replay do not go together", err=True)
+        return EXIT_USAGE
+    options.db.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with crawl_lock(options.db):
+            crawls = _crawl(options)
+    except CrawlLocked as error:
+        click.echo(f"error: {error}", err=True)
+        return EXIT_LOCKED
+    return _report(options, crawls)
+
+
+def _crawl(options: CrawlOptions) -> dict[str, int]:
+    """One Scrapy crawl; returns {source id: crawl id} as recorded by the store pipeline."""
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(_settings(options))
+    from crawler.spiders.seminars import SeminarsSpider
+
+    crawler = process.create_crawler(SeminarsSpider)
+    process.crawl(crawler)
+    process.start()
+    return dict(crawler.stats.get_value("seminars/crawls") or {})
+
+
+def _settings(options: CrawlOptions):
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    values = {
+        "SEMINARS_SOURCES": str(options.sources),
+        "SEMINARS_DB": str(options.db),
+        "SEMINARS_ONLY": list(options.only),
+        "SEMINARS_ACCEPT_DROP": list(options.accept_drop),
+        "SEMINARS_PROGRESS": sys.stderr.isatty() and not options.quiet and not options.verbose,
+        "LOG_LEVEL": ("ERROR", "INFO", "DEBUG")[min(options.verbose, 2)],
+    }
+    if options.replay is not None:
+        values["SEMINARS_REPLAY"] = str(options.replay)
+    if options.http_cache:
+        values["HTTPCACHE_ENABLED"] = True
+        values["HTTPCACHE_DIR"] = str(options.db.resolve().parent / "httpcache")
+        _warn_old_cache_policy()
+    settings.setdict(values, priority="cmdline")
+    settings.setdict(options.overrides, priority="cmdline")
+    return settings
+
+
+def _warn_old_cache_policy() -> None:
+    import scrapy
+
+    if scrapy.version_info < FIXED_RFC2616_REVALIDATION:
+        click.echo(
+            f"warning: Scrapy {scrapy.__version__} re-validates cached pages after every 304 "
+            "(scrapy/scrapy#3778); upgrade to 2.19 or later for --http-cache",
+            err=True,
+        )
+
+
+def _report(options: CrawlOptions, crawls: dict[str, int]) -> int:
+    if not crawls:
+        click.echo("error: the crawl did not start; run again with --verbose to see why", err=True)
+        return EXIT_SOURCE_FAILED
+    with Store(options.db) as store:
+        rows = summary_rows(store, crawls)
+    if not options.quiet:
+        click.echo(render_table(rows))
+    for line in failure_lines(rows):
+        click.echo(line, err=True)
+    return exit_code(rows)

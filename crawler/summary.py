@@ -1,0 +1,60 @@
+"""The end-of-crawl summary and exit code, read back from the `crawls` rows the crawl wrote.
+
+Why from the database and not from counters in memory: the summary then says exactly what was
+recorded, and `seminars sources` shows the same numbers later.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tabulate import tabulate
+
+from crawler.storage import Store
+
+EXIT_OK = 0  # every source crawled fine
+EXIT_SOURCE_FAILED = 1  # at least one source failed or looks suspect (the others were crawled)
+EXIT_USAGE = 2  # bad options or a malformed sources file: nothing was crawled
+EXIT_LOCKED = 3  # another crawl holds the database: nothing was crawled
+
+HEADERS = ("source", "status", "pages", "talks", "new", "updated", "removed", "errors")
+
+
+def summary_rows(store: Store, crawls: dict[str, int]) -> list[dict[str, Any]]:
+    """One row per crawled source, in crawl order; `errors` counts its crawl_errors rows."""
+    rows = []
+    for source_id, crawl_id in crawls.items():
+        crawl = store.crawl(crawl_id) or {}
+        rows.append(
+            {
+                "source": source_id,
+                "status": crawl.get("status", "missing"),
+                "pages": crawl.get("pages") or 0,
+                "talks": crawl.get("talks_seen") or 0,
+                "new": crawl.get("talks_new") or 0,
+                "updated": crawl.get("talks_updated") or 0,
+                "removed": crawl.get("talks_removed") or 0,
+                "errors": crawl.get("logged") or 0,
+                "error_text": crawl.get("error_text"),
+            }
+        )
+    return rows
+
+
+def render_table(rows: list[dict[str, Any]]) -> str:
+    return tabulate([[row[key] for key in HEADERS] for row in rows], headers=HEADERS)
+
+
+def failure_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """'source failed: why' (or 'suspect: why') for every source that did not end 'ok'."""
+    return [
+        f"{row['source']} {row['status']}: {row['error_text'] or 'no reason recorded'}"
+        for row in rows
+        if row["status"] != "ok"
+    ]
+
+
+def exit_code(rows: list[dict[str, Any]]) -> int:
+    if not rows or any(row["status"] != "ok" for row in rows):
+        return EXIT_SOURCE_FAILED
+    return EXIT_OK

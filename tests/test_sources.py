@@ -1,0 +1,146 @@
+"""The sources list: the real file matches the seed sites, and malformed entries are rejected
+before anything is crawled, with a message naming the entry and the field."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from crawler.cli import main  # noqa: E402
+from crawler.sources import (  # noqa: E402
+    Source,
+    SourcesError,
+    load_sources,
+    parse_sources,
+    select,
+    site_of,
+)
+
+SITES = ROOT / "tests" / "fixtures" / "sites"
+SEED_ORDER = ["ngml", "gapindnns", "weihuang", "ist_mpml", "utexas_mdl"]
+GOOD = {"id": "demo", "name": "Demo Seminar", "url": "https://example.org/talks"}
+
+
+def test_the_sources_file_lists_the_seed_sites_in_order() -> None:
+    sources = load_sources(ROOT / "data" / "sources.toml")
+    assert [s.id for s in sources] == SEED_ORDER
+    for source in sources:
+        site = json.loads((SITES / source.id / "site.json").read_text("utf-8"))
+        assert (source.name, source.url, source.timezone) == (
+            site["name"],
+            site["seed_url"],
+            site["timezone"],
+        )
+        assert source.enabled
+    assert {s.id: s.parser for s in sources}["weihuang"] == "auto"
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            {**GOOD, "parser": "wordpress"},
+            "source 1 (id 'demo'): parser: unknown parser 'wordpress'",
+        ),
+        ({**GOOD, "url": "example.org/talks"}, "source 1 (id 'demo'): url: 'example.org/talks' is"),
+        ({**GOOD, "url": "ftp://example.org/"}, "url: 'ftp://example.org/' is not an absolute"),
+        ({**GOOD, "timezone": "Europe/Pari"}, "timezone: unknown time zone 'Europe/Pari'"),
+        ({**GOOD, "timezone": "CEST"}, "timezone: unknown time zone 'CEST'"),
+        ({**GOOD, "kind": "party"}, "kind: 'party' is not one of"),
+        ({**GOOD, "enabled": "yes"}, "enabled: must be true or false"),
+        ({**GOOD, "timezon": "Europe/Paris"}, "timezon: unknown field"),
+        ({**GOOD, "id": "Bad Id"}, "id: 'Bad Id' must be lower-case"),
+        ({"id": "demo", "url": "https://example.org/"}, "source 1 (id 'demo'): name: missing"),
+        ({"name": "x", "url": "https://example.org/"}, "source 1: id: missing"),
+        ({**GOOD, "name": ""}, "name: must be a non-empty string"),
+    ],
+)
+def test_malformed_entries_name_the_entry_and_the_field(
+    entry: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(SourcesError) as error:
+        parse_sources({"source": [entry]}, "sources.toml")
+    assert message in str(error.value)
+    assert str(error.value).startswith("sources.toml: source 1")
+
+
+def test_duplicate_ids_and_every_problem_are_reported() -> None:
+    entries = [GOOD, {**GOOD, "timezone": "Nowhere/Land"}, {**GOOD, "parser": "nope"}]
+    with pytest.raises(SourcesError) as error:
+        parse_sources({"source": entries}, "s.toml")
+    lines = str(error.value).splitlines()
+    assert "s.toml: source 2 (id 'demo'): id: duplicate id 'demo' (also source 1)" in lines
+    assert any(line.startswith("s.toml: source 2 (id 'demo'): timezone:") for line in lines)
+    assert any(line.startswith("s.toml: source 3 (id 'demo'): parser:") for line in lines)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        GOOD,
+        {**GOOD, "parser": "auto", "timezone": "Europe/Lisbon", "kind": "seminar"},
+        {**GOOD, "parser": "academicpages", "institution": "IST", "enabled": False},
+    ],
+)
+def test_well_formed_entries_load(entry: dict[str, Any]) -> None:
+    (source,) = parse_sources({"source": [entry]})
+    assert source.id == "demo" and source.url == GOOD["url"]
+
+
+def test_a_file_without_sources_or_not_toml_is_rejected(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_text("# nothing\n")
+    with pytest.raises(SourcesError, match="no \\[\\[source\\]\\] entries"):
+        load_sources(empty)
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[source]]\nid = \n")
+    with pytest.raises(SourcesError, match="not valid TOML"):
+        load_sources(broken)
+    with pytest.raises(SourcesError, match="no such sources file"):
+        load_sources(tmp_path / "missing.toml")
+
+
+def test_select_defaults_to_enabled_sources_and_names_unknown_ids() -> None:
+    on = Source("a", "A", "https://a.example/")
+    off = Source("b", "B", "https://b.example/", enabled=False)
+    assert select([on, off]) == [on]
+    assert select([on, off], ["b"]) == [off]  # named explicitly: crawled although disabled
+    with pytest.raises(SourcesError, match="unknown source id\\(s\\): zzz"):
+        select([on, off], ["zzz"])
+
+
+@pytest.mark.parametrize(
+    ("url", "other", "same"),
+    [
+        ("https://weihuang05.github.io/talks/", "https://weihuang05.github.io/talks/x", True),
+        ("https://ifml.institute/events/x", "http://www.ifml.institute/y", True),
+        ("https://weihuang05.github.io/talks/", "https://gapindnns.github.io/", False),
+        ("http://127.0.0.1:8001/a", "http://127.0.0.1:8002/a", False),
+        ("https://mpml.tecnico.ulisboa.pt/seminars", "https://tecnico.ulisboa.pt/", False),
+    ],
+)
+def test_a_source_owns_only_its_own_host(url: str, other: str, same: bool) -> None:
+    assert Source("s", "S", url).owns(other) is same
+    assert (site_of(url) == site_of(other)) is same
+
+
+def test_crawl_rejects_a_malformed_file_before_crawling(tmp_path: Path) -> None:
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[source]]\nid = "x"\nname = "X"\nurl = "https://x.example/"\nparser = "no"\n')
+    db = tmp_path / "never.db"
+    result = CliRunner().invoke(main, ["crawl", "--sources", str(bad), "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert "source 1 (id 'x'): parser: unknown parser 'no'" in result.output
+    assert not db.exists()
+    result = CliRunner().invoke(main, ["crawl", "--db", str(db), "--source", "nope"])
+    assert result.exit_code == 2 and "unknown source id(s): nope" in result.output
+    assert not db.exists()
