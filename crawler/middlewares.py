@@ -20,7 +20,6 @@ import mimetypes
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
@@ -70,16 +69,9 @@ class ReplayMiddleware:
         return cls(request.url, status=200, headers=headers, body=body, request=request)
 
     def path_for(self, url: str) -> Path | None:
-        """The snapshot file for `url`. A URL with a query is held only if it is the seed URL:
-        the file layout drops queries, and `/seminars?id=6506` is not the `/seminars?year=2020`
-        listing (tests/fixtures/README: such pages are not in the snapshot)."""
+        """The snapshot file for `url` (the mapping rules live in `crawler.snapshots`)."""
         snapshot = snapshot_for(self.snapshots, url)
-        if snapshot is None:
-            return None
-        url = url.split("#", 1)[0]
-        if urlsplit(url).query and url != snapshot.site["seed_url"]:
-            return None
-        return snapshot.path_for(url)
+        return snapshot.path_for(url) if snapshot else None
 
 
 class SameSiteMiddleware:

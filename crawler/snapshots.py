@@ -3,7 +3,9 @@
 A snapshot folder holds one sub-folder per site (`site.json` with `seed_url` and
 `local_path`, and the HTML laid out by URL path). URL -> file: take the URL's path (query
 and fragment dropped); use that file if it exists, else `<path>/index.html`. Anything else is
-not in the snapshot, which a replay answers with 404 like a real server would.
+not in the snapshot, which a replay answers with 404 like a real server would. A URL with a
+query is held only when it is the seed URL itself: the layout drops queries, and
+`/seminars?id=6506` (a talk page) is not the `/seminars?year=2020` listing.
 """
 
 from __future__ import annotations
@@ -25,8 +27,11 @@ class Snapshot:
 
     def path_for(self, url: str) -> Path | None:
         """The file that answers `url`, or None when the snapshot does not hold it."""
+        url = url.split("#", 1)[0]
         parts = urlsplit(url)
         if parts.netloc.lower() != self.host:
+            return None
+        if parts.query and url != self.site["seed_url"]:
             return None
         relative = parts.path.strip("/")
         candidate = (self.folder / relative).resolve()
