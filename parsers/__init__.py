@@ -5,9 +5,19 @@
     >>> talks[0].to_dict()["starts_at"]
     '2024-05-30T10:30:00+02:00'
 
-Parser choice (`parser="auto"`): a site parser whose URL pattern matches the page's URL, then
-a platform parser that recognises the page's generator (academicpages, ...), then the generic
-extraction chain. A name picks that parser directly. Adding a site = one module listed in
+Parser choice (`parser="auto"`), the extraction chain:
+1. a site parser whose URL pattern matches the page's URL (used as is, errors and all);
+2. a platform parser that recognises the page's generator (`detect(root) >= 0.5`:
+   academicpages, Hugo Academic, Indico, The Events Calendar);
+3. schema.org Events in the page's structured data (`structured`);
+4. the heuristic extractor (`heuristic`, module `generic`);
+5. a calendar feed the page links (`ical`): its URL is followed as a listing.
+Stages 2-3 read markup made for machines, so the first of them that yields talks wins;
+the heuristic wins when it is confident (>= `HEURISTIC_THRESHOLD`) or finds clearly more
+talks than the structured data (pages often mark up only the next event); otherwise a linked
+feed is followed, and only then are low-confidence heuristic talks returned (with a warning).
+An iCalendar document (bytes starting BEGIN:VCALENDAR, or an `.ics` URL) goes straight to
+the calendar stage. A name picks that parser directly. Adding a site = one module listed in
 `SITE_PARSERS` or `PLATFORM_PARSERS`; nothing else changes.
 """
 
@@ -45,8 +55,12 @@ log = logging.getLogger(__name__)
 
 # Site parsers are chosen by URL; platform parsers by what the page looks like (their `detect`).
 SITE_PARSERS = ("ngml", "gapindnns", "ist_mpml", "utexas_mdl")
-PLATFORM_PARSERS = ("academicpages",)
-GENERIC_PARSERS: tuple[str, ...] = ()
+PLATFORM_PARSERS = ("academicpages", "hugo_academic", "indico", "tribe_events")
+GENERIC_PARSERS = ("structured", "ical", "heuristic")
+# Parser names whose module is named differently.
+MODULES = {"heuristic": "generic"}
+HEURISTIC_THRESHOLD = 0.5
+PLATFORM_THRESHOLD = 0.5
 
 
 def available_parsers() -> list[str]:
@@ -57,20 +71,82 @@ def get_parser(name: str) -> ModuleType:
     """The parser module called `name`; ValueError naming the choices if there is none."""
     if name not in available_parsers():
         raise ValueError(f"unknown parser {name!r} (choose from: {', '.join(available_parsers())})")
-    return importlib.import_module(f"parsers.{name}")
+    return importlib.import_module(f"parsers.{MODULES.get(name, name)}")
 
 
 def choose_parser(root: html.HtmlElement | None, url: str) -> ModuleType | None:
     """Site parser by URL, else the platform parser most sure it recognises the page."""
+    site = site_parser(url)
+    if site is not None or root is None:
+        return site
+    scored = [(_detect(get_parser(name), root), name) for name in PLATFORM_PARSERS]
+    best = max(scored, default=(0.0, ""))
+    return get_parser(best[1]) if best[0] >= PLATFORM_THRESHOLD else None
+
+
+def site_parser(url: str) -> ModuleType | None:
     for name in SITE_PARSERS:
         module = get_parser(name)
         if any(re.search(pattern, url) for pattern in module.URL_PATTERNS):
             return module
-    if root is None:
-        return None
-    scored = [(get_parser(name).detect(root), name) for name in PLATFORM_PARSERS]
-    best = max(scored, default=(0.0, ""))
-    return get_parser(best[1]) if best[0] >= 0.5 else None
+    return None
+
+
+def _detect(module: ModuleType, root: html.HtmlElement) -> float:
+    try:
+        return float(module.detect(root))
+    except Exception as error:  # a detector must never take the page down
+        log.warning("%s.detect failed: %s", module.NAME, error)
+        return 0.0
+
+
+def run_stage(name: str, root: html.HtmlElement, ctx: Context) -> ParseResult:
+    """One stage of the chain on a page; never raises (a failure is a warning, no talks)."""
+    module = get_parser(name)
+    try:
+        result = module.parse(root, ctx)
+    except ParserError as error:
+        result = ParseResult(warnings=[f"{ctx.url}: {name}: {error}"], confidence=0.0)
+    except Exception as error:  # a bug in one stage must not lose the page
+        log.exception("stage %s failed on %s", name, ctx.url)
+        result = ParseResult(warnings=[f"{ctx.url}: {name} failed: {error!r}"], confidence=0.0)
+    result.parser = module.NAME
+    if result.talks and result.confidence == 1.0 and name in PLATFORM_PARSERS:
+        result.confidence = _detect(module, root)
+    return result
+
+
+def run_chain(root: html.HtmlElement, ctx: Context) -> ParseResult:
+    """The `auto` chain for a page no site parser claims (rules in the module docstring)."""
+    warnings: list[str] = []
+    platform = choose_parser(root, ctx.url)
+    if platform is not None:
+        result = run_stage(platform.NAME, root, ctx)
+        if result.talks:
+            return result
+        warnings.extend(result.warnings)
+    has_markup = _detect(get_parser("structured"), root) > 0
+    structured = run_stage("structured", root, ctx) if has_markup else None
+    heuristic = run_stage("heuristic", root, ctx)
+    if structured is not None and structured.talks:
+        much_more = len(heuristic.talks) >= max(3, 2 * len(structured.talks))
+        if not (much_more and heuristic.confidence >= HEURISTIC_THRESHOLD):
+            return _with_warnings(structured, warnings)
+    if heuristic.talks and heuristic.confidence >= HEURISTIC_THRESHOLD:
+        return _with_warnings(heuristic, warnings)
+    feed = run_stage("ical", root, ctx)
+    if feed.follow:
+        return _with_warnings(feed, warnings)
+    if heuristic.talks:
+        heuristic.warnings.append(
+            f"{ctx.url}: low confidence ({heuristic.confidence:.2f}) in the heuristic talks"
+        )
+    return _with_warnings(heuristic, warnings)
+
+
+def _with_warnings(result: ParseResult, warnings: list[str]) -> ParseResult:
+    result.warnings = warnings + result.warnings
+    return result
 
 
 def parse_document(
@@ -89,20 +165,51 @@ def parse_document(
     comes back with no talks and a warning. `ParserError` is raised only when the chosen
     parser finds the page's anchor structure gone, which the caller reports per source.
     """
-    root = html.load(content, url)
+    if parser in ("auto", "ical") and _is_calendar(content, url):
+        from parsers import ical
+
+        ctx = Context(url=url, timezone=timezone, series=series, now=now)
+        result = ical.parse_calendar(content, ctx)
+        result.talks = _checked(result, ctx)
+        return result
+    root = html.load(_bounded(content), url)
     if root is None:
         return ParseResult(warnings=[f"{url}: empty or not an HTML page"], parser=parser)
+    if parser == "auto" and site_parser(url) is None:
+        ctx = Context(url=url, timezone=timezone, series=series, now=now)
+        result = run_chain(root, ctx)
+        result.talks = _checked(result, ctx)
+        return result
     module = choose_parser(root, url) if parser == "auto" else get_parser(parser)
     if module is None:
         return ParseResult(warnings=[f"{url}: no parser recognises this page"], parser=parser)
     ctx = Context(
         url=url, timezone=timezone or getattr(module, "TIMEZONE", None), series=series, now=now
     )
-    parse: Callable[..., ParseResult] = module.parse_detail if detail else module.parse
-    result = parse(root, ctx)
+    if module.NAME in GENERIC_PARSERS:
+        result = run_stage(module.NAME, root, ctx)
+    else:
+        parse: Callable[..., ParseResult] = (
+            module.parse_detail if detail and hasattr(module, "parse_detail") else module.parse
+        )
+        result = parse(root, ctx)
     result.parser = module.NAME
     result.talks = _checked(result, ctx)
     return result
+
+
+MAX_PAGE_BYTES = 8_000_000
+
+
+def _bounded(content: str | bytes) -> str | bytes:
+    """Pages past `MAX_PAGE_BYTES` are cut: talks sit near the top, and lxml time is linear."""
+    return content[:MAX_PAGE_BYTES] if len(content) > MAX_PAGE_BYTES else content
+
+
+def _is_calendar(content: str | bytes, url: str) -> bool:
+    from parsers.ical import is_calendar
+
+    return is_calendar(content, url)
 
 
 def _checked(result: ParseResult, ctx: Context) -> list[Talk]:

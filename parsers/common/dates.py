@@ -91,7 +91,10 @@ _MONTH_DAY = re.compile(
     rf"(?![\d:])(?:,?\s+{_YEAR})?(?!\d)",
     re.IGNORECASE,
 )
-_ISO_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+# "2024-03-05", and "2024/03/05" as Japanese and some European tables write it.
+_ISO_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<isep>[-/])(?P<month>[01]\d)(?P=isep)(?P<day>[0-3]\d)(?!\d)"
+)
 # Numeric dates: "03/05/2024", "5.3.2024", "3/5" (year optional only with a slash).
 _NUMERIC_DATE = re.compile(
     r"(?<![\w/.:])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)"
@@ -476,12 +479,14 @@ for _number, _names in enumerate(
 # Short forms that are also ordinary words ("mar", "do", "so", "di", "sa") count only when
 # written like a weekday: capitalised and followed by a comma, a full stop or a date.
 _WEEKDAY_LONG = re.compile(
-    r"(?<![\w])(" + "|".join(sorted((n for n in WEEKDAYS if len(n) > 3), key=len, reverse=True))
+    r"(?<![\w])("
+    + "|".join(sorted((n for n in WEEKDAYS if len(n) > 3), key=len, reverse=True))
     + r")(?![\w])",
     re.IGNORECASE,
 )
 _WEEKDAY_SHORT = re.compile(
-    r"(?<![\w])(" + "|".join(sorted((n for n in WEEKDAYS if len(n) <= 3), key=len, reverse=True))
+    r"(?<![\w])("
+    + "|".join(sorted((n for n in WEEKDAYS if len(n) <= 3), key=len, reverse=True))
     + r")\.?,?\s+(?=\d)",
     re.IGNORECASE,
 )

@@ -19,7 +19,8 @@ from parsers.talk import Speaker
 
 HONORIFICS = re.compile(
     r"^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|mx|sir|dame|assoc\.? prof|assistant prof|"
-    r"associate prof|a/prof|pr|m(?=\.?\s+\w\w)|mme|herr|frau)\.?\s+)+",  # "M. I. Jordan": initial
+    r"associate prof|a/prof|pr|m(?=\.?\s+\w\w)|mme|herr|frau|"
+    r"dott(?:\.?ssa)?|prof\.?ssa|dra|profa|drs|ing)\.?\s+)+",  # "M. I. Jordan": initial
     re.IGNORECASE,
 )
 DEGREES = re.compile(r",?\s+\b(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
@@ -130,12 +131,21 @@ def _name_part(part: str) -> bool:
 
 
 # --------------------------------------------------------------------------- person vs. title
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words that appear in talk titles and in institution names but are not people's names. A
 # Title-Cased title ("Graph Neural Networks") passes `looks_like_name`; one of these words in it
 # says it is not a person. Data, so a miss is a one-word fix.
-NOT_NAME_WORDS = frozenset(
+NOT_NAME_WORDS = _words(
     """
-    a an the of for and in on with to from at by via about towards toward beyond without
+    the of for and in on with to from at by via about towards toward beyond without
+    is are was were be been being all you your we our us how what why which not no
+    into through between versus vs more less than or but its it this that these those
+    has have had using use need needs one two three many every any some when where
     learning deep neural network networks model models modeling modelling data theory analysis
     system systems quantum graph graphs algorithm algorithms optimization optimisation
     introduction intro overview tutorial lecture lectures seminar seminars talk talks colloquium
@@ -157,9 +167,13 @@ NOT_NAME_WORDS = frozenset(
     lecturer fellow director dean head manager engineer scientist emeritus visiting senior
     junior candidate staff member members alumni office hours joined administrator
     coordinator secretary chair
-    january february march april may june july august september october november december
+    quad stadium plaza square park street avenue road gym arena theatre theater auditorium
+    atrium lobby court field garden gallery museum chapel church hotel house tower wing annex
+    pavilion union commons lounge cafe cafeteria memorial main north south east west central
+    library ceremony day open closed maintenance
+    january february march july september october november december
     news events event calendar home about contact people publications teaching
-    """.split()
+    """
 )
 # "Seminar: Jane Doe – Title": a label before the speaker or title that is neither.
 EVENT_LABEL = re.compile(
@@ -168,6 +182,11 @@ EVENT_LABEL = re.compile(
     r"vortrag|exposé|conference|keynote|presentation|reading group|journal club)"
     r"(?:\s+(?:talk|series|lecture))?\s*[:–—|-]\s*",
     re.IGNORECASE,
+)
+# "Title (Jane Doe, MIT)" and "Jane Doe (MIT), Title": the person in or before brackets.
+_TRAILING_PERSON = re.compile(r"^(?P<title>.{3,}?)\s*[(\[](?P<who>[^()\[\]]{3,100})[)\]]\s*$")
+_LEADING_PERSON = re.compile(
+    r"^(?P<who>[^()\[\]]{3,60}?\s*[(\[][^()\[\]]{2,100}[)\]])\s*[,:;–—-]\s*(?P<title>.{3,})$"
 )
 _TITLE_SPLIT = re.compile(r"\s+[–—|]\s+|\s+-{1,2}\s+|(?<=[\w)\]])\s*:\s+")
 
@@ -182,7 +201,7 @@ def looks_like_person(text: str | None) -> bool:
     """
     if not looks_like_name(_NICKNAME.sub(" ", text or "")):
         return False
-    words = re.findall(r"[^\W\d_]+", (text or "").lower())
+    words = re.findall(r"[^\W\d_]{2,}", (text or "").lower())  # not initials ("A. Smith")
     return not any(word in NOT_NAME_WORDS for word in words)
 
 
@@ -205,7 +224,8 @@ def speaker_and_title(text: str | None) -> tuple[str | None, list[Speaker]]:
     """Split a one-line heading into (title, speakers).
 
     "Seminar: Jane Doe – Title", "Jane Doe (MIT): Title", "Title - Jane Doe", "Jane Doe"
-    (speaker only). A line with no recognisable person is all title.
+    (speaker only), "Title (Jane Doe, MIT)", "Jane Doe (MIT), Title". A line with no
+    recognisable person is all title.
     """
     text = clean(text)
     if not text:
@@ -214,6 +234,17 @@ def speaker_and_title(text: str | None) -> tuple[str | None, list[Speaker]]:
     whole = people_in(text)
     if whole:
         return None, whole
+    for pattern in (_LEADING_PERSON, _TRAILING_PERSON):
+        match = pattern.match(text)
+        if match:
+            who = match.group("who").strip("()[] ")
+            people = (
+                people_in(match.group("who"))
+                or people_in(who)
+                or people_in(who.replace(",", " and "))
+            )
+            if people:
+                return match.group("title").strip(" \"“”'"), people
     for match in _TITLE_SPLIT.finditer(text):
         left, right = text[: match.start()].strip(), text[match.end() :].strip()
         if not left or not right:

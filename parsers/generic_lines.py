@@ -1,0 +1,241 @@
+"""The heuristic extractor's view of a page: its visible text as *lines*, in document order.
+
+A line is a run of inline content inside one block element, cut at nested blocks and `<br>`
+(so `<li>11h30: <em>contributed talks</em>:<ul>…</ul></li>` gives the line "11h30:
+contributed talks:" and the nested items their own lines). Each line keeps its block element
+(to find repeated record structures), its inline fragments with the element that wraps each
+(a link, `<em>`, `<strong>`: how pages mark titles and speakers) and, in a table, the header
+of its column ("Speaker", "Date").
+Built with `lxml.etree.iterwalk`, never by recursion, and bounded (`MAX_EVENTS`, `MAX_LINES`),
+so deeply nested or huge pages cannot hang or overflow the stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from parsers.common.html import HtmlElement
+from parsers.common.text import BLOCK_TAGS, clean
+
+MAX_EVENTS = 400_000
+MAX_LINES = 20_000
+MAX_LINE_CHARS = 5_000
+# Page chrome whose text is never a talk; `header` only when it is the page's banner.
+CHROME_TAGS = frozenset(["nav", "footer", "aside", "form", "select", "option", "iframe"])
+SKIP_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "svg", "head", "title", "textarea", "math"]
+)
+CHROME_CLASSES = (
+    "navbar",
+    "breadcrumb",
+    "site-footer",
+    "skip-link",
+    "cookie",
+    "sidebar",
+    "menu",
+    "visually-hidden",
+    "sr-only",
+    "screen-reader",
+)
+EXTRA_BLOCKS = frozenset(
+    ["address", "center", "caption", "legend", "body", "html", "tbody", "thead", "tfoot", "button"]
+)
+BLOCKS = BLOCK_TAGS | EXTRA_BLOCKS
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+@dataclass
+class Line:
+    text: str
+    element: HtmlElement
+    fragments: list[tuple[str, HtmlElement | None]] = field(default_factory=list)
+    index: int = 0
+    heading: int = 0
+    column: str | None = None  # the header of its table column, lowercased
+    gap: bool = True  # starts a block or follows an empty line (<br><br>)
+
+
+def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Line]:
+    """The visible lines of a page (see module docstring); chrome and scripts left out."""
+    lines: list[Line] = []
+    blocks: list[HtmlElement] = []
+    inline: list[HtmlElement] = []
+    buffer: list[tuple[str, HtmlElement | None]] = []
+    skipping = 0
+    headers: dict[int, list[str]] = {}
+    breaks = [2]  # <br>s since the last line; a block boundary counts as an empty line
+
+    def flush() -> None:
+        if not buffer or not blocks:
+            buffer.clear()
+            return
+        text = clean("".join(t for t, _ in buffer))
+        if not text:
+            buffer.clear()
+            return
+        if len(lines) < MAX_LINES:
+            block = blocks[-1]
+            lines.append(
+                Line(
+                    text=text[:MAX_LINE_CHARS],
+                    element=block,
+                    fragments=[(t, e) for t, e in buffer if t.strip()],
+                    index=len(lines),
+                    heading=_heading_level(blocks),
+                    column=_column(block, headers),
+                    gap=breaks[0] >= 2,
+                )
+            )
+            breaks[0] = 0
+        buffer.clear()
+
+    def add(text: str | None) -> None:
+        if text and not skipping:
+            buffer.append((text, inline[-1] if inline else None))
+
+    events = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        events += 1
+        if events > MAX_EVENTS:
+            if warnings is not None:
+                warnings.append("page too large: only its first part was read")
+            break
+        tag = element.tag if isinstance(element.tag, str) else None
+        if event == "start":
+            if skipping or tag is None or _skipped(element, tag):
+                skipping += 1
+                continue
+            if tag in BLOCKS:
+                flush()
+                breaks[0] = 2
+                blocks.append(element)
+            elif tag == "br":
+                flush()
+                breaks[0] += 1
+            else:
+                inline.append(element)
+            add(element.text)
+        else:
+            if skipping:
+                skipping -= 1
+                if skipping == 0 and tag is not None:
+                    add(element.tail)
+                continue
+            if tag in BLOCKS:
+                flush()
+                breaks[0] = 2
+                if blocks and blocks[-1] is element:
+                    blocks.pop()
+            elif tag != "br" and inline and inline[-1] is element:
+                inline.pop()
+            add(element.tail)
+        if len(lines) >= MAX_LINES:
+            if warnings is not None:
+                warnings.append(f"page has over {MAX_LINES} text lines: the rest was not read")
+            break
+    flush()
+    return lines
+
+
+def _skipped(element: HtmlElement, tag: str | None) -> bool:
+    if tag is None or tag in SKIP_TAGS or tag in CHROME_TAGS:
+        return True
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return tag not in ("span", "i")  # icon fonts use aria-hidden spans around nothing
+    if element.get("role") in ("navigation", "banner", "contentinfo", "search"):
+        return True
+    classes = (element.get("class") or "").lower()
+    chrome_tag = tag in ("div", "ul", "section", "header", "span", "a")
+    if classes and chrome_tag and any(word in classes for word in CHROME_CLASSES):
+        return True
+    if tag == "header" and element.getparent() is not None:
+        return element.getparent().tag == "body"
+    return False
+
+
+def _heading_level(blocks: list[HtmlElement]) -> int:
+    for block in reversed(blocks[-3:]):
+        if block.tag in HEADINGS:
+            return HEADINGS[block.tag]
+    return 0
+
+
+def _column(block: HtmlElement, headers: dict[int, list[str]]) -> str | None:
+    """The header text of a table cell's column, for `td` cells under a header row."""
+    if block.tag != "td":
+        return None
+    row = block.getparent()
+    table = row
+    while table is not None and table.tag != "table":
+        table = table.getparent()
+    if table is None:
+        return None
+    key = id(table)
+    if key not in headers:
+        headers[key] = _header_row(table)
+    names = headers[key]
+    if not names:
+        return None
+    position = 0
+    for cell in row:
+        if cell is block:
+            break
+        if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
+            position += (
+                int(cell.get("colspan") or 1) if (cell.get("colspan") or "1").isdigit() else 1
+            )
+    return names[position] if position < len(names) else None
+
+
+def _header_row(table: HtmlElement) -> list[str]:
+    for row in table.iter("tr"):
+        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        if cells and all(c.tag == "th" for c in cells):
+            names = []
+            for cell in cells:
+                span = cell.get("colspan") or "1"
+                count = int(span) if span.isdigit() and int(span) < 20 else 1
+                names.extend([(clean(cell.text_content()) or "").lower()] * count)
+            return names
+        return []
+    return []
+
+
+def line_link(line: Line) -> HtmlElement | None:
+    """The `<a>` wrapping most of a line's text, if any (a title or name linked to its page)."""
+    total = len(line.text)
+    best, best_len = None, 0
+    for text, element in line.fragments:
+        anchor = element
+        while anchor is not None and anchor.tag != "a" and anchor is not line.element:
+            anchor = anchor.getparent()
+        if anchor is not None and anchor.tag == "a" and len(text.strip()) > best_len:
+            best, best_len = anchor, len(text.strip())
+    return best if best is not None and best_len >= 0.6 * total else None
+
+
+def emphasis(line: Line) -> str | None:
+    """ "strong", "em" or "a" when one such element wraps (nearly) the whole line."""
+    kinds: dict[str, int] = {}
+    for text, element in line.fragments:
+        node = element
+        while node is not None and node is not line.element:
+            kind = {
+                "strong": "strong",
+                "b": "strong",
+                "em": "em",
+                "i": "em",
+                "cite": "em",
+                "a": "a",
+                "u": "em",
+            }.get(node.tag)
+            if kind:
+                kinds[kind] = kinds.get(kind, 0) + len(text.strip())
+                break
+            node = node.getparent()
+    if not kinds:
+        return None
+    kind, length = max(kinds.items(), key=lambda item: item[1])
+    return kind if length >= 0.8 * len(line.text) else None

@@ -1,0 +1,376 @@
+"""The heuristic extractor's record discovery: which lines belong to which talk.
+
+1. a line that gives a date or a clock time is an *anchor* (a talk has a when; bibliography
+   entries and page stamps such as "Last updated" are not anchors); a date line and a time
+   line next to each other ("Date: …" / "Time: …") are one anchor, and a lone time line under
+   a date heading belongs to that date's record;
+2. each anchor climbs to the largest element that holds no other anchor: its list item, table
+   row, card or section; records whose structure differs from the page's usual one step down
+   to it (a one-talk year group becomes its card);
+3. content between records joins the record before it, or the one after it when every record
+   starts the same way before its anchor (an `<h3>` title, a photo); a year row or heading
+   between records stays outside them (it is context);
+4. a block holding several anchors (talks separated by `<br><br>`) is cut at its empty lines,
+   or at each anchor.
+Bounded by `MAX_ANCHORS` and `MAX_CLIMB`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+
+from parsers.common.html import HtmlElement
+from parsers.common.people import people_in, speaker_and_title
+from parsers.common.text import clean
+from parsers.generic_lines import Line
+from parsers.generic_when import META_DATE, Context, parse_line
+
+MAX_ANCHORS = 1500  # talks per page; a seminar archive rarely lists more
+
+
+MAX_CLIMB = 40
+
+
+# A bibliography entry mentions dates too ("Proceedings of ICML, Baltimore, 17 July 2022").
+PUBLICATION = re.compile(
+    r"\b(proceedings|journal(?! club)|annals|transactions|conference on|arxiv|preprint|"
+    r"vol\.|pp\.|doi|isbn|in (?:proc\.|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|aaai|"
+    r"ijcai|focs|stoc|soda|colt|kdd|www|sigir))\b",
+    re.I,
+)
+
+
+DIGIT = re.compile(r"\d")
+
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def find_anchors(lines: list[Line], probe: Context) -> list[list[Line]]:
+    """Dated or timed lines; an adjacent date-only and time-only pair is one anchor."""
+    found: list[tuple[Line, bool, bool]] = []
+    for line in lines:
+        if len(line.text) > 400 or (not DIGIT.search(line.text) and "noon" not in line.text):
+            continue  # a date or a clock time has a digit ("noon" aside)
+        if len(found) > MAX_ANCHORS * 2:
+            break
+        parsed = parse_line(line, probe)
+        if parsed.label == "location":
+            continue  # "Raum 0.01", "Salle 15-16.201": numbers, not times
+        day, timed = parsed.day, parsed.start is not None
+        if not timed and (PUBLICATION.search(line.text) or META_DATE.search(line.text)):
+            continue
+        if (day or timed) and not _prose(line, probe):
+            found.append((line, day is not None, timed))
+    found = _absorb_lone_times(found)
+    anchors: list[list[Line]] = []
+    for k, (line, _day, _time) in enumerate(found):
+        if anchors and _pairs(found, k):
+            anchors[-1].append(line)
+            continue
+        anchors.append([line])
+    return anchors
+
+
+def _absorb_lone_times(found: list[tuple[Line, bool, bool]]) -> list[tuple[Line, bool, bool]]:
+    """A date-only line followed by exactly one time-only line before the next date ("<h4>
+    March 5</h4> … <p>4:00-5:00 p.m., Soda 306</p>") is one talk: the time line is content of
+    the date's record, not an anchor. Several time lines under a date are an agenda."""
+    keep = [True] * len(found)
+    for k, (line, has_day, has_time) in enumerate(found):
+        if not has_day or has_time:
+            continue
+        following = []
+        for j in range(k + 1, len(found)):
+            if found[j][1]:
+                break
+            following.append(j)
+        if len(following) == 1:
+            j = following[0]
+            if found[j][0].index - line.index <= 6 and not found[j][0].heading:
+                keep[j] = False
+    return [entry for entry, kept in zip(found, keep, strict=True) if kept]
+
+
+def _pairs(found: list[tuple[Line, bool, bool]], k: int) -> bool:
+    """Does found[k] complete the anchor before it ("Date: 5 March" + "Time: 4pm")? Only
+    a date-only and a time-only line, neither a heading, close together, in a block that
+    holds no other dated or timed line (else they are a day heading and a slot)."""
+    line, has_day, has_time = found[k]
+    last, last_day, last_time = found[k - 1]
+    complementary = (has_time and not has_day and last_day and not last_time) or (
+        has_day and not has_time and last_time and not last_day
+    )
+    if not complementary or line.heading or last.heading or line.index - last.index > 3:
+        return False
+    block = _meeting_point(last, line)
+    if block is None:
+        return False
+    for other in (
+        found[k - 2][0] if k >= 2 else None,
+        found[k + 1][0] if k + 1 < len(found) else None,
+    ):
+        if other is not None and _is_inside(other.element, block):
+            return False
+    return True
+
+
+def _meeting_point(a: Line, b: Line) -> HtmlElement | None:
+    """The nearest common ancestor of two lines' blocks, if it is at most 3 levels up."""
+    ancestors = {}
+    node, depth = a.element, 0
+    while node is not None and depth < 4:
+        ancestors[id(node)] = node
+        node, depth = node.getparent(), depth + 1
+    node, depth = b.element, 0
+    while node is not None and depth < 4:
+        if id(node) in ancestors:
+            return node
+        node, depth = node.getparent(), depth + 1
+    return None
+
+
+def _prose(line: Line, probe: Context) -> bool:
+    """A sentence that mentions a date ("The programme runs from Monday 27 May at 10h30 …"),
+    not a talk's date line: many words, no person, no quoted or emphasised title."""
+    if line.heading:
+        return False
+    rest = parse_line(line, probe).rest
+    words = rest.split()
+    if len(words) < 14 or re.search(r"[“”«»\"]", rest):
+        return False
+    if len(line.fragments) >= 2 and any(
+        people_in(clean(text)) for text, element in line.fragments if element is not None
+    ):
+        return False
+    return not speaker_and_title(rest)[1]
+
+
+def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]:
+    """Map line index -> record number (records as described in the module docstring)."""
+    seeds = [_common_ancestor([line.element for line in anchor]) for anchor in anchors]
+    counts: Counter = Counter()
+    for seed in seeds:
+        for node in _ancestors(seed):
+            counts[id(node)] += 1
+    roots = []
+    for seed in seeds:
+        node = seed
+        for _ in range(MAX_CLIMB):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("body", "html") or counts[id(parent)] != 1:
+                break
+            node = parent
+        roots.append(node)
+    roots = _harmonise(roots, seeds)
+    shared = Counter(id(root) for root in roots)
+    groups = _segments(roots, counts)
+    owner_of: dict[int, int] = {}
+    for number, elements in enumerate(groups):
+        for element in elements:
+            if shared[id(element)] < 2:
+                owner_of.setdefault(id(element), number)
+    owner: dict[int, int] = _linear(lines, anchors, roots, shared)
+    for line in lines:
+        if line.index in owner:
+            continue
+        node, steps = line.element, 0
+        while node is not None and steps < MAX_CLIMB * 2:
+            if id(node) in owner_of:
+                owner[line.index] = owner_of[id(node)]
+                break
+            node, steps = node.getparent(), steps + 1
+    return owner
+
+
+def _linear(lines, anchors, roots, shared) -> dict[int, int]:
+    """Records inside one block that holds several anchors (talks separated by `<br><br>`):
+    its lines split at empty lines when those separate the anchors, else at each anchor (the
+    record starting as many lines before it as the usual title-first layout needs)."""
+    owner: dict[int, int] = {}
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for number, root in enumerate(roots):
+        if shared[id(root)] >= 2:
+            by_root[id(root)].append(number)
+    for numbers in by_root.values():
+        root = roots[numbers[0]]
+        own = [line for line in lines if line.element is root]
+        first_line = {n: anchors[n][0].index for n in numbers}
+        starts = [k for k, line in enumerate(own) if line.gap]
+        segments = [own[a:b] for a, b in itertools.pairwise([*starts, len(own)])]
+        holders = []
+        for segment in segments:
+            inside = [n for n in numbers if any(x.index == first_line[n] for x in segment)]
+            holders.append(inside)
+        if sum(1 for h in holders if len(h) == 1) == len(numbers):
+            for segment, inside in zip(segments, holders, strict=True):
+                for line in segment:
+                    if inside:
+                        owner[line.index] = inside[0]
+            continue
+        position = {line.index: k for k, line in enumerate(own)}
+        spots = sorted(position[first_line[n]] for n in numbers)
+        lead = _line_lead(own, spots)
+        ordered = sorted(numbers, key=lambda n: first_line[n])
+        for k, number in enumerate(ordered):
+            start = max(0, spots[k] - lead)
+            stop = spots[k + 1] - lead if k + 1 < len(spots) else len(own)
+            for line in own[start:stop]:
+                owner[line.index] = number
+    return owner
+
+
+def _line_lead(own: list[Line], spots: list[int]) -> int:
+    """`_lead` for lines of one block: lines before each anchor that start every record."""
+
+    def key(line: Line) -> str:
+        labelled = re.match(r"\s*([^\W\d][\w ]{0,20}):", line.text)
+        return labelled.group(1).lower() if labelled else f"#{line.index}"
+
+    best = 0
+    for distance in range(1, 6):
+        seen = [key(own[s - distance]) for s in spots if s - distance >= 0]
+        if len(seen) == len(spots) and len(set(seen)) == 1 and not seen[0].startswith("#"):
+            best = distance
+    return best
+
+
+def _ancestors(node: HtmlElement):
+    steps = 0
+    while node is not None and steps < MAX_CLIMB * 3:
+        yield node
+        node, steps = node.getparent(), steps + 1
+
+
+def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement:
+    if len(elements) == 1:
+        return elements[0]
+    paths = [list(_ancestors(e))[::-1] for e in elements]
+    common = paths[0][0]
+    for level in zip(*paths, strict=False):
+        if all(node is level[0] for node in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _signature(element: HtmlElement) -> str:
+    classes = sorted(c for c in (element.get("class") or "").split() if not re.search(r"\d", c))
+    return element.tag + "." + ".".join(classes[:4]) if isinstance(element.tag, str) else ""
+
+
+def _harmonise(roots: list[HtmlElement], seeds: list[HtmlElement]) -> list[HtmlElement]:
+    """A record unlike the others steps down to the usual record element inside it."""
+    frequency = Counter(_signature(r) for r in roots)
+    usual = {sig for sig, n in frequency.items() if n >= 2}
+    if not usual:
+        return roots
+    fixed = []
+    for root, seed in zip(roots, seeds, strict=True):
+        if frequency[_signature(root)] >= 2:
+            fixed.append(root)
+            continue
+        inner = [
+            node
+            for node in _ancestors(seed)
+            if node is not root and _signature(node) in usual and _is_inside(node, root)
+        ]
+        fixed.append(inner[-1] if inner else root)
+    return fixed
+
+
+def _is_inside(node: HtmlElement, root: HtmlElement) -> bool:
+    return any(parent is root for parent in _ancestors(node))
+
+
+def _segments(roots: list[HtmlElement], counts: Counter) -> list[list[HtmlElement]]:
+    """Each record root plus the sibling elements that belong with it (module docstring, 3.)."""
+    by_parent: dict[int, list[int]] = defaultdict(list)
+    for number, root in enumerate(roots):
+        parent = root.getparent()
+        if parent is not None:
+            by_parent[id(parent)].append(number)
+    groups: list[list[HtmlElement]] = [[root] for root in roots]
+    taken: set[int] = {id(root) for root in roots}
+    for numbers in by_parent.values():
+        parent = roots[numbers[0]].getparent()
+        children = [c for c in parent if isinstance(c.tag, str)]
+        position = {id(c): i for i, c in enumerate(children)}
+        spots = sorted((position[id(roots[n])], n) for n in numbers if id(roots[n]) in position)
+        if not spots:
+            continue
+        lead = _lead(children, [s for s, _ in spots], counts)
+        limit = max([b - a for (a, _), (b, _) in itertools.pairwise(spots)] or [6])
+        for k, (spot, number) in enumerate(spots):
+            start = max(0, spot - lead)
+            stop = (
+                spots[k + 1][0] - lead if k + 1 < len(spots) else min(len(children), spot + limit)
+            )
+            members = []
+            for child in children[start:stop]:
+                if child is not roots[number] and (
+                    id(child) in taken or counts[id(child)] > 0 or _group_header(child)
+                ):
+                    if position[id(child)] > spot:
+                        break
+                    continue
+                members.append(child)
+            for child in members:
+                taken.add(id(child))
+            groups[number] = members or [roots[number]]
+    return groups
+
+
+def _lead(children: list[HtmlElement], spots: list[int], counts: Counter) -> int:
+    """How many siblings before its anchor a record starts: the largest distance at which
+    (nearly) every record shows the same distinctive element (a heading, a classed block),
+    holding no other talk and found nowhere else between records."""
+    if len(spots) < 2:
+        return 0
+    signatures = [
+        _signature(c) if counts[id(c)] == 0 and _distinctive(c) else f"#{i}"
+        for i, c in enumerate(children)
+    ]
+    best = 0
+    for distance in range(1, 6):
+        seen = []
+        for k, spot in enumerate(spots):
+            floor = spots[k - 1] + 1 if k else 0
+            index = spot - distance
+            if index < floor:
+                seen.append(None)
+                continue
+            signature = signatures[index]
+            if signature in signatures[floor:index]:
+                seen.append(None)
+                continue
+            seen.append(signature)
+        common = Counter(s for s in seen if s).most_common(1)
+        if (
+            common
+            and common[0][1] >= max(2, 0.8 * len(spots))
+            and not common[0][0].startswith(("hr.", "br."))
+        ):
+            best = distance
+    return best
+
+
+def _group_header(element: HtmlElement) -> bool:
+    """A heading over a group of records ("2023", "Spring 2024 Talks", a `<th>`-only row)."""
+    if element.tag in ("h1", "h2"):
+        return True
+    if element.tag == "tr":
+        cells = [c for c in element if isinstance(c.tag, str)]
+        if cells and all(c.tag == "th" for c in cells):
+            return True
+    text = clean(element.text_content()[:200]) or ""
+    return len(text) <= 40 and bool(YEAR.search(text)) and not DIGIT.search(YEAR.sub("", text))
+
+
+def _distinctive(element: HtmlElement) -> bool:
+    return element.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "figure", "img") or bool(
+        (element.get("class") or "").strip()
+    )

@@ -1,0 +1,310 @@
+"""The heuristic extractor's reading of one line: its label, its date, its clock time, and
+the text left once those are cut out.
+
+Labels ("Speaker:", "Titre :", "Raum:"), a table column's header ("Date") or a field's class
+name ("event-speaker") say what a line holds; labels are data (`LABELS`), in the languages
+seminar pages use. Dates go through `parsers.common.dates` (regexes, no dateparser), with
+three page-level aids: a weekday fixes the year or the day/month order ("Tue 3/5"), a
+yearless date lands near the talk before it (lists cross New Year), and a `<time datetime>`
+states the year the text leaves out. Times outside 7:00-22:59 without am/pm are numbers
+("Raum 0.01"), not clocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from parsers.common import dates
+from parsers.common.people import EVENT_LABEL
+from parsers.common.text import clean
+from parsers.generic_lines import Line
+
+LABELS = {
+    "speaker": "speakers? presenters? lecturers? referent(?:in|en)? vortragende[r]? "
+    "sprecher(?:in)? leader intervenants? orateurs? oratrices? conférenci(?:er|ère)s? "
+    "ponentes? relatori? relatrice palestrante conferencista who guest invited",
+    "title": "title titel titre título titolo topic thema talk vortrag exposé sujet subject paper",
+    "abstract": "abstract summary résumé resume zusammenfassung kurzfassung resumen riassunto "
+    "description descriptif details",
+    "date": "date datum fecha data quand when day tag jour dates",
+    "time": "time zeit heure hora orario uhrzeit horaire",
+    "location": "location where room venue place lieu salle ort raum sala aula luogo local "
+    "lugar sede locatie plaats address",
+    "affiliation": "affiliation institution université university from",
+    "ignore": "host hosts hosted chair chairs moderator discussant organi[sz]er[s]? contact "
+    "zoom link links registration youtube recording video slides poster bio biography "
+    "gastgeber einladung invited by office hours sprechstunde",
+}
+
+
+_LABEL_WORDS = [
+    (kind, re.compile(rf"^(?:{'|'.join(words.split())})$", re.I)) for kind, words in LABELS.items()
+]
+
+
+LABELLED = re.compile(r"^\s*([^\W\d][\w ./'-]{0,28}?)\s*[:：]\s*(.*)$", re.S)
+
+
+# A date that stamps the page or a person, not an event ("Last updated 1/10/2024", "joined").
+META_DATE = re.compile(
+    r"\b(joined|since|posted|published|updated|last modified|modified|created|born|received|"
+    r"accepted|submitted|copyright|dernière modification|mis à jour|publié|aktualisiert|"
+    r"stand|veröffentlicht|actualizado|publicado)\b|©",
+    re.I,
+)
+
+
+# Class names CMSs give their fields ("event-speaker", "views-field-field-location").
+CLASS_HINTS = (
+    ("speaker", re.compile(r"speaker|presenter|lecturer|referent|orateur|ponente|relatore", re.I)),
+    ("location", re.compile(r"location|venue|room|place|where|lieu|\bort\b|luogo|address", re.I)),
+    ("abstract", re.compile(r"abstract|summary|description|teaser|excerpt|resume", re.I)),
+)
+
+
+SEPARATORS = " \t,;:–—-|·•/@"
+
+
+@dataclass
+class Context:
+    """What a record inherits from the page around it."""
+
+    url: str
+    timezone: str | None
+    year: int | None
+    day: date | None = None
+    location: str | None = None
+    day_first: bool = True
+    previous: date | None = None  # the last talk's date: a yearless date lands near it
+    academic: bool = False  # the page covers `year`/`year + 1` ("Seminar 2023/24")
+
+
+@dataclass
+class Parsed:
+    """A line's reading: the date/time found in it, and what is left once they are cut out."""
+
+    line: Line
+    day: date | None = None
+    start: time | None = None
+    end: time | None = None
+    rest: str = ""
+    label: str | None = None
+    zone: str | None = None
+    used: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def read_date(
+    text: str,
+    year: int | None,
+    day_first: bool,
+    *,
+    near: date | None = None,
+    academic: bool = False,
+) -> tuple[date | None, tuple | None]:
+    """The first date in a short text, with its span; weekdays fix years and day/month order.
+
+    A date printed without a year takes, in order: the year its weekday agrees with; in an
+    academic year (`academic`), `year` for August-December and `year + 1` after; else the
+    year that puts it closest to `near` (the talk before it, within 200 days: lists cross
+    New Year without saying so).
+    """
+    head = _OF_MONTH.sub(lambda m: " " * len(m.group(0)), text[:300])  # "5th of March"
+    head = _DAY_COLON.sub(" ", head)  # "March 5: Lisa Randall" (a clock has digits after ":")
+    found = dates.find_date(head, default_year=year, day_first=day_first)
+    if not found:
+        return None, None
+    day, span = found
+    weekday = dates.find_weekday(head)
+    yearless = not _has_year(head[span[0] : span[1]])
+    if yearless and (weekday is None or day.weekday() == weekday):
+        if academic and year:
+            day = _with_year(day, year + 1 if day.month < 8 else year) or day
+        elif near is not None:
+            day = _closest(day, near)
+    if weekday is not None and day.weekday() != weekday:
+        swapped = _swapped(head, span, day, year, day_first)
+        if swapped and swapped.weekday() == weekday:
+            return swapped, span
+        if not re.search(r"(19|20)\d\d", head[span[0] : span[1]]) and year:
+            fixed = dates.year_for_weekday(day.month, day.day, weekday, year)
+            if fixed:
+                return date(fixed, day.month, day.day), span
+    return day, span
+
+
+_OF_MONTH = re.compile(
+    r"(?<=\d)(?:st|nd|rd|th)?\s+of(?=\s+(?:"
+    + "|".join(sorted((re.escape(m) for m in dates.MONTHS if len(m) > 2), key=len, reverse=True))
+    + r")\b)",
+    re.I,
+)
+
+
+_DAY_COLON = re.compile(r"(?<=\d):(?=\s)")
+
+
+def _has_year(piece: str) -> bool:
+    return bool(re.search(r"(19|20)\d\d|\d[/.]\d{1,2}[/.]\d{2}\b", piece))
+
+
+def _with_year(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
+def _closest(day: date, near: date) -> date:
+    options = [d for d in (_with_year(day, near.year + k) for k in (-1, 0, 1)) if d]
+    best = min(options, key=lambda d: abs((d - near).days)) if options else day
+    return best if abs((best - near).days) <= 200 else day
+
+
+def _swapped(text: str, span: tuple, day: date, year: int | None, day_first: bool) -> date | None:
+    piece = text[span[0] : span[1]]
+    if not re.fullmatch(r"\s*\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?\s*", piece):
+        return None
+    found = dates.find_date(piece, default_year=year or day.year, day_first=not day_first)
+    return found[0] if found else None
+
+
+def parse_line(line: Line, ctx: Context) -> Parsed:
+    """Cut the date, the clock time and any label out of a line."""
+    text = line.text
+    parsed = Parsed(line=line)
+    labelled = LABELLED.match(text)
+    if labelled and len(text) < 2000:
+        kind = _label_kind(labelled.group(1))
+        if kind:
+            parsed.label = kind
+            text = labelled.group(2)
+    if parsed.label is None and line.column:
+        parsed.label = _label_kind(line.column) or _column_kind(line.column)
+    if parsed.label is None:
+        parsed.label = _class_hint(line)
+    stripped = EVENT_LABEL.sub("", text, count=1)
+    if stripped != text and stripped.strip():
+        text = stripped
+    machine = _machine_date(line)
+    if len(text) <= 400 and parsed.label != "location":
+        day, span = read_date(
+            text, ctx.year, ctx.day_first, near=ctx.previous, academic=ctx.academic
+        )
+        if machine is not None and (day is None or day != machine):
+            day = machine  # <time datetime> states the year a visible "Wed 7 Feb" leaves out
+            span = span or (0, 0)
+        if span and META_DATE.search(text):
+            parsed.label = parsed.label or "ignore"
+        elif span:
+            parsed.day = day
+            text = _blank(text, span)
+        for _ in range(4):  # "12 PM ET / 5 PM WAT / 6 PM CET": the first is the talk's
+            start, end, tspan = dates.find_time_range(text)
+            if start is None or not tspan:
+                break
+            if parsed.start is None and _plausible(start, text[tspan[0] : tspan[1]]):
+                parsed.start, parsed.end = start, end
+                parsed.zone = dates.find_zone(text[tspan[1] : tspan[1] + 12]) or dates.find_zone(
+                    text
+                )
+            text = _blank(text, tspan)
+        if parsed.day or parsed.start:
+            text = _strip_date_words(text)
+    parsed.rest = _trim(text)
+    return parsed
+
+
+def _machine_date(line: Line) -> date | None:
+    """The date of a `<time datetime>` element inside the line, if any."""
+    for _text, element in line.fragments[:8]:
+        node = element
+        while node is not None and node is not line.element and node.tag != "time":
+            node = node.getparent()
+        if node is not None and node.tag == "time" and node.get("datetime"):
+            value = dates.from_machine(node.get("datetime"))
+            if value:
+                try:
+                    return date.fromisoformat(value[:10])
+                except ValueError:
+                    return None
+    return None
+
+
+def _plausible(start: time, written: str) -> bool:
+    """Talks start between 7:00 and 22:59; "0.01" or "2.14" without am/pm is a number."""
+    if re.search(r"[ap]\.?\s?m\b|noon", written, re.I):
+        return True
+    return 7 <= start.hour <= 22
+
+
+def _blank(text: str, span: tuple[int, int]) -> str:
+    return text[: span[0]] + "\x00" * (span[1] - span[0]) + text[span[1] :]
+
+
+def _trim(text: str) -> str:
+    """Whitespace collapsed, separators and unbalanced brackets cut from both ends (a full
+    stop only where a date or time was cut out next to it: a title keeps its own)."""
+    cut = "\x00" in text
+    text = re.sub(r"[(\[][\s\x00,;]*[)\]]", " ", text)  # "(March 5, 2024)" once the date is cut
+    text = (clean(text.replace("\x00", " ")) or "").strip(SEPARATORS + (".") if cut else SEPARATORS)
+    text = text.lstrip(".")
+    while text.endswith((")", "]")) and text.count("(") + text.count("[") < text.count(
+        ")"
+    ) + text.count("]"):
+        text = text[:-1].strip(SEPARATORS)
+    while text.startswith(("(", "[")) and text.count("(") + text.count("[") > text.count(
+        ")"
+    ) + text.count("]"):
+        text = text[1:].strip(SEPARATORS)
+    return text
+
+
+def _class_hint(line: Line) -> str | None:
+    """A field named by the class of the line's block or its parent (not the page's)."""
+    node = line.element
+    for _ in range(2):
+        if node is None:
+            return None
+        classes = node.get("class") or ""
+        if classes and len(classes) < 200:
+            for kind, pattern in CLASS_HINTS:
+                if pattern.search(classes):
+                    return kind
+        node = node.getparent()
+    return None
+
+
+def _label_kind(word: str) -> str | None:
+    word = clean(word) or ""
+    for kind, pattern in _LABEL_WORDS:
+        if pattern.match(word):
+            return kind
+    return None
+
+
+def _column_kind(header: str) -> str | None:
+    for kind, pattern in _LABEL_WORDS:
+        if any(pattern.match(token) for token in re.findall(r"[^\W\d]+", header)):
+            return kind
+    return None
+
+
+# Words that belong to a date or time ("on Friday, …", "… à 14h", "4pm ET"): cut only where
+# they touch the cut-out date or time, never elsewhere (a title keeps its "the" and "de").
+_WORD = (
+    r"(?:" + "|".join(sorted(dates.WEEKDAYS, key=len, reverse=True)) + r"|at|on|from|le|am|"
+    r"um|à|às|as|a las|alle|ore|om|den|the|uhr|uur|h|hrs?|o'clock|cet|cest|est|edt|pst|pdt|"
+    r"gmt|utc|bst|wat|mez|mesz|ct|pt|et|cst|cdt|jst|ist|aest|to|until|bis|till|de)\b\.?"
+)
+
+
+_NEAR_DATE = re.compile(
+    rf"(?:(?<![\w])(?:{_WORD})[\s,]*)*\x00+(?:[\s,/]*(?<![\w])(?:{_WORD}))*", re.I
+)
+
+
+def _strip_date_words(text: str) -> str:
+    return _NEAR_DATE.sub(lambda m: "\x00" * len(m.group(0)), text)
