@@ -244,6 +244,7 @@ SELECT
     t.online,
     t.kind,
     t.status,
+    t.extracted_by,
     (SELECT url FROM links WHERE talk_id = t.id AND kind = 'slides'
         ORDER BY position LIMIT 1) AS slides,
     (SELECT url FROM links WHERE talk_id = t.id AND kind = 'video'
@@ -284,6 +285,12 @@ def create_talks_view(db: Database) -> None:
 @MIGRATIONS()
 def m101_talks_view(db: Database) -> None:
     """talks_view: the human-friendly table Datasette users browse, search and subscribe to."""
+    create_talks_view(db)
+
+
+@MIGRATIONS()
+def m102_talks_view_extracted_by(db: Database) -> None:
+    """talks_view gains extracted_by, so analysts can facet talks by the stage that found them."""
     create_talks_view(db)
 
 

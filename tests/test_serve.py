@@ -58,7 +58,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run([*SEMINARS, "demo", "--db", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     with Store(path) as store:
-        talk = store.search("Tetris")[0]
+        talk = {**store.search("Tetris")[0], "extracted_by": "gapindnns"}
         store.save_talks("gapindnns", [{**talk, "title": STOCKHOLM_TITLE + " (revised)"}])
         store.save_talks("gapindnns", [{**talk, "title": STOCKHOLM_TITLE}])
     return path
@@ -149,8 +149,8 @@ def test_database_is_served_immutable(server: Server) -> None:
 @pytest.mark.parametrize(
     ("table", "facets"),
     [
-        ("talks", {"series_id", "kind", "online", "year"}),
-        ("talks_view", {"series", "kind", "online", "year"}),
+        ("talks", {"series_id", "kind", "online", "year", "extracted_by"}),
+        ("talks_view", {"series", "kind", "online", "year", "extracted_by"}),
         ("talk_speakers", {"affiliation"}),
     ],
 )
@@ -159,6 +159,19 @@ def test_default_facets(server: Server, table: str, facets: set[str]) -> None:
     assert set(data["facet_results"]) == facets
     for name in facets:
         assert data["facet_results"][name]["results"], name
+
+
+def test_extracted_by_facet_names_the_parser_of_each_seed_site(server: Server) -> None:
+    data = server.json(f"/{DB_NAME}/talks_view.json?_size=0")
+    counts = {r["value"]: r["count"] for r in data["facet_results"]["extracted_by"]["results"]}
+    # weihuang's source says parser = "auto": the academicpages platform parser recognises it
+    assert counts == {
+        "ist_mpml": 31,
+        "utexas_mdl": 8,
+        "gapindnns": 5,
+        "academicpages": 5,
+        "ngml": 3,
+    }
 
 
 def test_series_facet_shows_names_not_ids(server: Server) -> None:
