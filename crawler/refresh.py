@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from crawler import identity
 from crawler.items import PageItem, SourceDone
 from crawler.sources import Source
 from crawler.storage import Store
@@ -80,6 +81,7 @@ def _write(store: Store, tally: Tally, item: PageItem) -> list[str]:
     """A parsed page: upsert its talks, then remember its pages' hashes, follows and talks."""
     source_id = item.source.id
     records = [page_record(talk, item, i) for i, talk in enumerate(item.talks or ())]
+    _keep_ids_of_edited_talks(store, tally, source_id, records)
     stats = store.save_talks(source_id, records, crawl_id=tally.crawl_id)
     tally.new += stats.new
     tally.updated += stats.updated
@@ -94,6 +96,20 @@ def _write(store: Store, tally: Tally, item: PageItem) -> list[str]:
             talk_ids=stats.ids if listing else None,
         )
     return stats.ids
+
+
+def _keep_ids_of_edited_talks(
+    store: Store, tally: Tally, source_id: str, records: list[dict[str, Any]]
+) -> None:
+    """A talk new to the database may be a known talk whose title was corrected (see
+    `crawler.identity`); only talks neither on this page nor seen earlier in this crawl can
+    be the one it continues."""
+    unknown = store.unknown_ids(r["id"] for r in records)
+    new = [r for r in records if r["id"] in unknown]
+    if new:
+        on_page = {r["id"] for r in records}
+        candidates = store.live_talks(source_id, excluding=on_page | set(tally.seen))
+        identity.reconcile(new, candidates)
 
 
 def finish_source(

@@ -590,6 +590,26 @@ class Store:
         ).fetchone()
         return json.loads(row[0]) if row and row[0] is not None else None
 
+    def unknown_ids(self, talk_ids: Iterable[str]) -> set[str]:
+        """The ids among `talk_ids` that no stored talk has (talks new to the database)."""
+        unknown = set(talk_ids)
+        for talk_id in list(unknown):
+            if self.db.execute("SELECT 1 FROM talks WHERE id = ?", [talk_id]).fetchone():
+                unknown.discard(talk_id)
+        return unknown
+
+    def live_talks(self, series_id: str, *, excluding: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The series' talks not marked removed, minus `excluding`: candidates for re-identity."""
+        skip = set(excluding)
+        rows = _dict_rows(
+            self.db.execute(
+                "SELECT id, title, starts_at, speaker_names, abstract FROM talks "
+                "WHERE series_id = ? AND removed_at IS NULL",
+                [series_id],
+            )
+        )
+        return [row for row in rows if row["id"] not in skip]
+
     def page_talk_ids(self, url: str) -> list[str]:
         """Ids of the talks a listing page gave when it was last stored, in page order."""
         row = self.db.execute("SELECT talk_ids FROM pages WHERE url = ?", [url]).fetchone()

@@ -167,3 +167,36 @@ def _add_slides(page: Path) -> None:
     start = text.index('<div id="talk_2024-05-16_Marten_Wadenback"')
     slot = text.index('<div class="col text-end">', start) + len('<div class="col text-end">')
     page.write_text(text[:slot] + '<a href="/slides/wadenback.pdf">Slides</a>' + text[slot:])
+
+
+def test_corrected_titles_of_talks_without_url_keep_their_ids(sites: Path, tmp_path: Path) -> None:
+    """IST's Dan Roberts talk and an NGML talk have no URL: their id falls back to speakers and
+    title, so the crawl re-identifies them (crawler/identity.py) instead of new + removed."""
+    db = tmp_path / "seminars.db"
+    assert crawl(sites, db)[0] == 0
+    before = {r["title"]: r["id"] for r in query(db, "SELECT id, title FROM talks")}
+    rows_before = len(before)
+
+    roberts_old = "The Principles of Deep Learning Theory</h3>"
+    roberts_new = "The Principles of Deep-Learning Theory</h3>"
+    edit(sites / "ist_mpml/seminars/index.html", roberts_old, roberts_new)
+    edit(sites / "ngml/seminars.html", ">Sheaf Neural Networks</h3>", ">Sheaf Neural Network</h3>")
+
+    code, output = crawl(sites, db)
+    assert code == 0, output
+    after = {r["title"]: r["id"] for r in query(db, "SELECT id, title FROM talks")}
+    assert len(after) == rows_before
+    assert (
+        after["The Principles of Deep-Learning Theory"]
+        == before["The Principles of Deep Learning Theory"]
+    )
+    assert after["Sheaf Neural Network"] == before["Sheaf Neural Networks"]
+    assert query(db, "SELECT count(*) AS n FROM talks WHERE removed_at IS NOT NULL")[0]["n"] == 0
+    titles = {
+        (c["old_value"], c["new_value"])
+        for c in query(db, "SELECT old_value, new_value FROM talk_changes WHERE field = 'title'")
+    }
+    assert titles == {
+        ("The Principles of Deep Learning Theory", "The Principles of Deep-Learning Theory"),
+        ("Sheaf Neural Networks", "Sheaf Neural Network"),
+    }
