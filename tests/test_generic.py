@@ -9,6 +9,7 @@ and its bounds (huge, deep and date-flooded pages).
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import time
@@ -98,12 +99,14 @@ def test_real_dev_set_meets_the_targets(item: str) -> None:
     assert scored["fields"]["speakers"]["accuracy"] >= 0.9
 
 
-def test_real_copies_are_byte_identical_to_shared() -> None:
-    shared = Path("/work/shared/fixtures/real")
-    if not shared.is_dir():
-        pytest.skip("shared fixtures not present")
-    for path in sorted(p for p in shared.rglob("*") if p.is_file()):
-        assert (REAL / path.relative_to(shared)).read_bytes() == path.read_bytes(), path
+@pytest.mark.parametrize(
+    "entry", json.loads((REAL / "manifest.json").read_text("utf-8")), ids=lambda entry: entry["id"]
+)
+def test_real_pages_are_the_committed_bytes(entry: dict) -> None:
+    """The dev pages are byte copies of committed files: their manifest sha256 must hold."""
+    page = SCORER.page_path(REAL, entry)
+    assert hashlib.sha256(page.read_bytes()).hexdigest() == entry["sha256"]
+    assert page.stat().st_size == entry["bytes"]
 
 
 # --------------------------------------------------------------------------- helpers
