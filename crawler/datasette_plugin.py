@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
 from crawler import exports
+from parsers.common import dates
 
 # Query-string parameters of our canned queries worth showing in a feed's calendar name.
 FEED_PARAMETERS = ("q", "_search", "series", "speaker", "tz")
@@ -40,9 +40,8 @@ def in_zone(value: str | None, zone: str | None) -> str | None:
         return None
     if len(value) == 10:
         return value
-    try:
-        target = ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
+    target = dates.zone(zone)
+    if target is None:
         return f"unknown time zone {zone!r}"
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:

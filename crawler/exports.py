@@ -22,11 +22,11 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, Timezone, vDuration
 from sqlite_utils import Database
 
+from parsers.common import dates
 from parsers.talk import EXPORT_FIELDS
 
 UID_DOMAIN = "seminars-aggregator"
@@ -313,19 +313,10 @@ def _zoned(value: str, timezone: str | None) -> datetime:
     A time without offset and without zone stays floating: that is what the page said.
     """
     moment = datetime.fromisoformat(value)
-    zone = _zone(timezone)
+    zone = dates.zone(timezone)
     if zone is not None:
         return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
     return moment.astimezone(UTC) if moment.tzinfo is not None else moment
-
-
-def _zone(name: str | None) -> ZoneInfo | None:
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 def _stamp(row: Mapping[str, Any]) -> datetime:
