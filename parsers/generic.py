@@ -24,7 +24,7 @@ from datetime import date
 from parsers.base import Context, ParseResult
 from parsers.common.html import HtmlElement
 from parsers.common.people import people_in
-from parsers.common.text import clean
+from parsers.common.text import clean, fold, join_paragraphs
 from parsers.generic_fields import extract, looks_like_place
 from parsers.generic_lines import Line, page_lines
 from parsers.generic_records import MAX_ANCHORS, YEAR, find_anchors, find_records
@@ -39,7 +39,26 @@ URL_PATTERNS: tuple[str, ...] = ()
 SEMINAR_WORDS = re.compile(
     r"\b(seminars?|colloqui(?:um|a)|kolloquium|talks?|speakers?|lecture series|"
     r"séminaires?|seminaires?|seminari[oa]?s?|vortr[äa]ge?|vortragsreihe|exposés?|conférences?|"
-    r"workshop|journées?|programme|program|agenda|reading group|journal club|webinars?)\b",
+    r"workshop|journées?|programme|program|agenda|reading group|journal club|webinars?|"
+    r"seminari\w*|seminarium|föredrag|foredrag|voordrachten|семинар\w*|коллоквиум\w*)\b|"
+    r"セミナー|談話会|講演会|研究会|研讨会|讲座|学术报告|세미나|콜로키움",
+    re.I,
+)
+
+
+# "Talks take place in Room 507", "I seminari si tengono presso l'Aula Magna": where the
+# series meets, said once in a sentence above the talks.
+VENUE_PHRASE = re.compile(
+    r"\b(?:takes?\s+place|held|meets?|are|is|will\s+be|findet|finden|ont\s+lieu|a\s+lieu|"
+    r"se\s+celebran?|si\s+tiene|si\s+tengono|vinden?\s+plaats)"
+    r"(?:\s+\w+){0,3}?\s+(?:in|at|im|en|dans|à|nella|nell'|presso|nel)\s+"
+    r"(?:the\s+|la\s+|le\s+|el\s+|il\s+|l')?(?P<place>[^.;]{3,160})",
+    re.I,
+)
+# Where the place named in such a sentence ends.
+VENUE_END = re.compile(
+    r",?\s+(?:unless|except|but|where|salvo|sauf|außer|excepto|and\s+(?:are|is|streamed|"
+    r"online|on|via|will))\b|\s+\(?(?:unless|except)\b",
     re.I,
 )
 
@@ -70,6 +89,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
         anchors = anchors[:MAX_ANCHORS]
     owner = find_records(lines, anchors)
     talks = _read(lines, owner, ctx, page_year, day_first, academic)
+    talks = _abstracts_below(talks, lines, owner)
     result.talks, result.confidence = _judge(talks, root, lines)
     del alive
     return result
@@ -159,6 +179,53 @@ def _read(
     return talks
 
 
+MAX_ABSTRACT_LINES = 3000  # free lines searched for titles repeated over their abstracts
+MAX_ABSTRACT_TALKS = 300
+
+
+def _abstracts_below(talks: list, lines: list[Line], owner: dict[int, int]) -> list:
+    """Programmes often list the talks first and give the abstracts in a section further down:
+    a line in no record that repeats a talk's title carries its abstract, either in the rest of
+    that line ("Name, *Title.* We show …") or in the long paragraphs right after it (up to the
+    next heading or the next title: "<h3>Name</h3><p><em>Title</em></p><p>…</p>")."""
+    missing = [t for t in talks if not t.abstract and t.title and len(t.title) >= 12]
+    if not missing or not owner:
+        return talks
+    first = min(owner)
+    free = [line for line in lines if line.index > first and line.index not in owner]
+    free = [(fold(line.text), line) for line in free[:MAX_ABSTRACT_LINES]]
+    titles = {fold(t.title) for t in talks if t.title and len(t.title) >= 12}
+    found: dict[int, str] = {}
+    for talk in missing[:MAX_ABSTRACT_TALKS]:
+        key = fold(talk.title)
+        for k, (text, _line) in enumerate(free):
+            at = text.find(key)
+            # the title leads the line, or is most of it: not a title merely mentioned
+            if 0 <= at <= 150 and (at <= 80 or len(text) <= 2.5 * len(key) + 20):
+                abstract = _abstract_at(free, k, talk.title, titles)
+                if abstract:
+                    found[id(talk)] = abstract
+                break
+    return [t.with_changes(abstract=found[id(t)]) if id(t) in found else t for t in talks]
+
+
+def _abstract_at(free: list, k: int, title: str, titles: set[str]) -> str | None:
+    """The abstract that the free line `k`, which repeats `title`, carries or heads."""
+    line = free[k][1]
+    if len(line.text) >= 160:
+        at = line.text.casefold().find(title.casefold())
+        rest = line.text[at + len(title) :] if at >= 0 else line.text
+        rest = rest.strip(' .,:;–—-”"»')
+        return rest if len(rest) >= 80 else None
+    paragraphs = []
+    for text, after in free[k + 1 : k + 8]:
+        if after.heading or after.index - line.index > 10 or any(t in text for t in titles):
+            break
+        if len(after.text) >= 80:
+            paragraphs.append(after.text)
+    return join_paragraphs(paragraphs)
+
+
 def _update_context(field_ctx: FieldContext, lines: list[Line]) -> None:
     """Headings and loose lines set the year, the day and the room of the records below."""
     for line in lines:
@@ -177,6 +244,22 @@ def _update_context(field_ctx: FieldContext, lines: list[Line]) -> None:
             field_ctx.location = parsed.rest
         elif not parsed.day and not line.heading and looks_like_place(text):
             field_ctx.location = _location_text(line)
+        elif not line.heading and len(text) > 40:
+            field_ctx.location = _venue_in_sentence(line) or field_ctx.location
+
+
+def _venue_in_sentence(line: Line) -> str | None:
+    """The place an intro sentence gives for the series: set in bold, or named after "take
+    place in" and its like ("… in <b>Hurley Hall 257</b> unless otherwise noted")."""
+    for text, element in line.fragments:
+        text = clean(text) or ""
+        if element is not None and element.tag in ("strong", "b") and looks_like_place(text):
+            return text.strip(" ,;")
+    for match in VENUE_PHRASE.finditer(line.text):
+        place = VENUE_END.split(match.group("place"), maxsplit=1)[0].strip(" ,;:")
+        if looks_like_place(place):
+            return place
+    return None
 
 
 def _location_text(line: Line) -> str:

@@ -16,6 +16,7 @@ section). Rules, each a guess the surrounding evidence can overrule:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from parsers.common import dates
@@ -23,6 +24,8 @@ from parsers.common.links import absolute, links_in
 from parsers.common.people import (
     clean_affiliation,
     looks_like_name,
+    looks_like_person,
+    parse_speaker,
     people_in,
     speaker_and_title,
     split_speakers,
@@ -35,6 +38,7 @@ from parsers.generic_when import (
     SEPARATORS,
     Context,
     Parsed,
+    label_of,
     parse_line,
 )
 from parsers.talk import Link, Speaker, Talk
@@ -51,6 +55,30 @@ BREAKS = re.compile(
     r"\b",
     re.I,
 )
+
+
+# A title not known yet. With a named speaker the slot is a talk and keeps it as its title
+# (the page shows it); without one it is an empty slot, as `BREAKS` says.
+PLACEHOLDER = re.compile(
+    r"^\W*(?:(?:title|titel|titre|título|titolo|topic|thema)\s*[:–-]?\s*)?"
+    r"(?:tba|tbd|tbc|t\.b\.[ad]\.?|to be (?:announced|determined|confirmed)|"
+    r"à (?:venir|préciser|confirmer|annoncer)|n\.\s?n\.|folgt|wird noch bekannt gegeben|"
+    r"por (?:confirmar|determinar|anunciar)|da (?:definire|confermare|annunciare))\W*$",
+    re.I,
+)
+
+
+# A slot that says there is no session ("No seminar (fall break)", "Kein Kolloquium").
+NO_SESSION = re.compile(
+    r"^\W*(?:no|kein\w*|pas de|sans|sin|nessun\w*|geen|niet)\s+(?:\w+\s+)?"
+    r"(?:seminar|talk|colloquium|kolloquium|vortrag|lecture|meeting|session|sitzung|"
+    r"séminaire|seminaire|exposé|seminario|seminari|sesión|seduta|bijeenkomst)s?\b",
+    re.I,
+)
+
+
+# An e-mail address: a line with one is a contact (an organiser), not a speaker.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
 # Dated lines of a call for papers or a job advert, not talks.
@@ -74,7 +102,9 @@ PLACE = re.compile(
     r"\b(room|rm\.|salle|raum|hall|building|bldg|auditorium|amphi\w*|hörsaal|aula|sala|"
     r"lecture theatre|gebäude|bâtiment|batiment|seminar ?room|seminarraum)\b.{0,40}\d|"
     r"\d.{0,20}\b(room|salle|raum|hall|building|auditorium|amphi\w*|hörsaal|aula)\b|"
-    r"\bcampus\b|^(online|zoom|remote|virtual|hybrid|webex|teams|tba|tbd)\b",
+    r"\bcampus\b|^(online|zoom|remote|virtual|hybrid|webex|teams|tba|tbd)\b|"
+    r"^(?:sala|salle|aula|hörsaal|seminarraum|auditori(?:um|o)|amphith[ée][âa]tre|amphi|"
+    r"lecture (?:theatre|hall))\b",  # "Sala de Grados", "Salle du conseil": no number needed
     re.I,
 )
 
@@ -85,7 +115,10 @@ NAMED_ROOM = re.compile(r"^(?:[A-Z][\w.&'’-]*\s){1,3}[A-Z]?\d{1,4}[A-Za-z]?$")
 
 NOT_ROOM = re.compile(
     r"^(lecture|week|part|chapter|session|day|talk|seminar|hw|homework|lab|exercise|unit|"
-    r"module|section|volume|issue|page|version|step|round|level|grade|class|group|team)\b",
+    r"module|section|volume|issue|page|version|step|round|level|grade|class|group|team|"
+    r"spring|summer|fall|autumn|winter|semester|term|year|wintersemester|sommersemester|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b",  # "Spring 2022" in a list of past terms is no room
     re.I,
 )
 
@@ -108,6 +141,18 @@ _INSTITUTION = re.compile(
 )
 
 
+# Between the fields of one meta line ("Jane Doe (MIT) — 12 March, 14:00 — Room G.07").
+FIELD_SEPARATOR = re.compile(r"\s+[—–|·•]\s+|\s*[|·•]\s*")
+
+
+# A piece of a meta line that is only a link's label ("Video", "Slides (PDF)").
+LINK_PIECE = re.compile(
+    r"^(?:video|slides?|pdf|recording|youtube|paper|arxiv|code|abstract|poster|notes|handout|"
+    r"links?|watch|bib(?:tex)?|preprint)(?:\s*\(\w+\))?$",
+    re.I,
+)
+
+
 _TITLE_MAX = 300
 
 
@@ -116,14 +161,21 @@ _ABSTRACT_MIN = 160
 
 def extract(lines: list[Line], ctx: Context) -> Talk | None:
     """The talk a record's lines describe, or None when they do not describe one."""
-    parts = [parse_line(line, ctx) for line in lines[:60]]
+    parts = _split_fields(_label_pairs([parse_line(line, ctx) for line in lines[:60]]))
     day, start, end, zone, date_text = _when(parts, ctx)
     title, speakers, title_part = _title_and_speakers(parts)
-    if title and BREAKS.match(title) and len(title.split()) <= (4 if not speakers else 3):
+    if (
+        title
+        and BREAKS.match(title)
+        and len(title.split()) <= (4 if not speakers else 3)
+        and not (speakers and PLACEHOLDER.match(title))
+    ):
         return None  # "Coffee break", "Closing remarks"; not "Closing the gap between …"
     if title and not speakers and NOT_TALK.search(title):
         return None
     if not title and not speakers:
+        return None
+    if NO_SESSION.match(title or "") or any(NO_SESSION.match(s.name) for s in speakers):
         return None
     location = _location(parts) or ctx.location
     tz = zone or ctx.timezone
@@ -144,6 +196,72 @@ def extract(lines: list[Line], ctx: Context) -> Talk | None:
         status=_status(parts, title, date_text),
         extracted_by=EXTRACTED_BY,
     )
+
+
+_LABEL_CELLS = frozenset(["dt", "th"])
+
+
+def _label_pairs(parts: list[Parsed]) -> list[Parsed]:
+    """A line that is only a label ("<dt>講演者</dt><dd>…</dd>", "<th>Speaker</th><td>…</td>",
+    "<b>Abstract:</b>" alone) names the field of the line after it."""
+    for part, nxt in itertools.pairwise(parts):
+        if nxt.label is not None or part.day or part.start:
+            continue
+        if _label_only(nxt) and label_of(nxt.rest):
+            continue  # a header row: "<th>Date</th><th>Speaker</th>"
+        if part.label is not None and not part.rest:
+            kind = part.label
+        elif part.label is None and _label_only(part):
+            kind = label_of(part.rest)
+        else:
+            continue
+        if kind and kind != "ignore":
+            nxt.label = kind
+            part.label, part.used = "ignore", True
+    return parts
+
+
+def _label_only(part: Parsed) -> bool:
+    text = part.rest
+    if not text or len(text) > 30:
+        return False
+    return (
+        part.line.element.tag in _LABEL_CELLS
+        or text.endswith((":", "："))
+        or emphasis(part.line) == "strong"
+    )
+
+
+def _split_fields(parts: list[Parsed]) -> list[Parsed]:
+    """A meta line whose separated pieces are each a person or a place (the date cut out)
+    becomes one part per piece, so the speaker and the room are read like lines of their own.
+    A piece that is neither (a title) keeps the line whole for the one-line rules."""
+    out: list[Parsed] = []
+    for part in parts:
+        pieces = _pieces(part)
+        if pieces is None:
+            out.append(part)
+            continue
+        out.append(Parsed(part.line, part.day, part.start, part.end, "", part.label, part.zone))
+        out.extend(Parsed(part.line, rest=piece) for piece in pieces)
+    return out
+
+
+def _pieces(part: Parsed) -> list[str] | None:
+    if part.label is not None or part.line.heading or len(part.rest) > 300:
+        return None
+    if not FIELD_SEPARATOR.search(part.rest):
+        return None
+    pieces = [p.strip(SEPARATORS) for p in FIELD_SEPARATOR.split(part.rest)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2:
+        return None
+    pieces = [p for p in pieces if not LINK_PIECE.match(p)]  # "· Video · Slides"
+    people = [p for p in pieces if people_in(BY_PREFIX.sub("", p))]
+    places = [p for p in pieces if p not in people and looks_like_place(p)]
+    if not people or len(people) + len(places) < len(pieces):
+        return None
+    return pieces
 
 
 def _when(parts: list[Parsed], ctx: Context):
@@ -170,17 +288,18 @@ def _title_and_speakers(parts: list[Parsed]):
     title_part: Parsed | None = None
     for part in parts:
         if part.label == "speaker" and part.rest:
-            text = BY_PREFIX.sub("", part.rest)
+            text = _without_cjk_honorific(BY_PREFIX.sub("", part.rest))
             found = (
                 people_in(text)
                 or _loose_people(text)
                 or [s for s in split_speakers(text) if looks_like_name(s.name)]
+                or _cjk_people(text)
             )
             if found or not speakers:
                 speakers = speakers or found
                 part.used = True
         elif part.label == "title" and part.rest and title is None:
-            title, title_part = _unquote(part.rest), part
+            title, title_part = _unquote(_without_series_label(part)), part
             part.used = True
         elif part.label in ("date", "time", "location", "ignore", "abstract"):
             part.used = part.label != "abstract"
@@ -200,13 +319,57 @@ def _title_and_speakers(parts: list[Parsed]):
     if title is None:
         title_part = _title_line(content)
         if title_part is not None:
-            title = _unquote(title_part.rest)
+            title = _unquote(_without_series_label(title_part))
             title_part.used = True
             if not speakers:
                 inner_title, inner_people = speaker_and_title(title)
                 if inner_people:
                     title, speakers = inner_title, inner_people
     return title, speakers, title_part
+
+
+_SET_OFF = ("a", "em", "i", "cite")
+
+
+def _without_series_label(part: Parsed) -> str:
+    """A title line minus a label set in its own bold element before a linked or emphasised
+    title ("<b>Gauß-Vorlesung:</b> <a>Title</a>", "<strong>Keynote:</strong> <em>Title</em>"):
+    the label names the series or the kind of talk, and the title is what the markup sets off."""
+    pieces = [(clean(text) or "", element) for text, element in part.line.fragments]
+    pieces = [(text, element) for text, element in pieces if text]
+    if len(pieces) < 2 or pieces[0][1] is None or pieces[0][1].tag not in ("strong", "b"):
+        return part.rest
+    label, rest = pieces[0][0], pieces[1:]
+    if not label.endswith(":") or len(label.split()) > 3 or not part.rest.startswith(label):
+        return part.rest
+    if not all(element is not None and element.tag in _SET_OFF for _, element in rest):
+        return part.rest
+    return part.rest[len(label) :].strip()
+
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_NAME = re.compile(rf"^[{_CJK}]{{1,5}}(?:\s?[{_CJK}]{{1,5}})?$")
+# Honorifics written after a name in Japanese, Chinese and Korean ("田中 健二 氏 (京都大学)").
+_CJK_HONORIFIC = re.compile(
+    r"\s*(?:氏|先生|さん|様|教授|准教授|講師|博士|老师|研究员|교수|박사)(?=\s*(?:\(|$|[、，,]))"
+)
+
+
+def _without_cjk_honorific(text: str) -> str:
+    text = text.replace("（", "(").replace("）", ")")
+    return _CJK_HONORIFIC.sub("", text)
+
+
+def _cjk_people(text: str) -> list[Speaker]:
+    """Names in Han, kana or Hangul script, which `people_in` (capitalised words) cannot see;
+    only for lines labelled as speakers, where the label vouches for them."""
+    found = []
+    for piece in re.split(r"[、，;；]|\s+(?:and|und|et|y|e)\s+", text):
+        speaker = parse_speaker(piece)
+        if speaker is None or not (_CJK_NAME.match(speaker.name) or looks_like_name(speaker.name)):
+            return []
+        found.append(speaker)
+    return found
 
 
 def _one_liner(part: Parsed) -> bool:
@@ -296,14 +459,15 @@ def _loose_people(text: str) -> list[Speaker]:
 def _speaker_lines(content: list[Parsed]) -> list[Speaker]:
     speakers: list[Speaker] = []
     for position, part in enumerate(content):
-        if len(part.rest) > 200:
-            continue
+        if part.used or len(part.rest) > 200 or EMAIL.search(part.rest):
+            continue  # an affiliation line already read, a contact
         found = people_in(BY_PREFIX.sub("", part.rest))
         if not found:
             if speakers:
                 break
             continue
         part.used = True
+        found = _author_list(part) or found
         nxt = content[position + 1] if position + 1 < len(content) else None
         if (
             len(found) == 1
@@ -317,6 +481,28 @@ def _speaker_lines(content: list[Parsed]) -> list[Speaker]:
         if len(speakers) >= 6:
             break
     return speakers
+
+
+# Generators (Quarto's `listing-author`, Hugo and Jekyll bylines) set the names, and only the
+# names, in a block classed "author(s)", joined by commas.
+_AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])authors?(?:$|[\s_-])", re.I)
+
+
+def _author_list(part: Parsed) -> list[Speaker]:
+    """ "Yasmin Haddad, Tobias Lin" in an author block: two people, not a name and an
+    affiliation (elsewhere "Jane Doe, Johns Hopkins" is a name and an affiliation)."""
+    node, classes = part.line.element, ""
+    for _ in range(2):
+        if node is None:
+            break
+        classes += " " + (node.get("class") or "")
+        node = node.getparent()
+    if "," not in part.rest or not _AUTHOR_CLASS.search(classes):
+        return []
+    names = [clean(name) or "" for name in part.rest.split(",")]
+    if len(names) < 2 or not all(looks_like_person(name) for name in names):
+        return []
+    return [Speaker(name) for name in names]
 
 
 def _is_affiliation(text: str) -> bool:
@@ -376,12 +562,23 @@ def _location(parts: list[Parsed]) -> str | None:
         if part.label == "location" and part.rest:
             part.used = True
             return part.rest
+    for part in parts:  # "Mi, 13.11.2024, 16:15 Uhr<br>Raum 2.414" in a "Datum" column
+        in_when_column = part.extra.get("column") and part.label in ("date", "time")
+        if in_when_column and not (part.day or part.start) and looks_like_place(part.rest):
+            return part.rest
     for part in parts:
         if part.rest and not part.used and not part.line.heading and looks_like_place(part.rest):
             if people_in(part.rest):
                 continue
             part.used = True
             return part.rest
+    for part in parts:  # "11:45 AM · Gates 104 · new date to be announced"
+        if not part.rest or part.used or part.line.heading or part.label is not None:
+            continue
+        for piece in FIELD_SEPARATOR.split(part.rest)[:4]:
+            piece = piece.strip(SEPARATORS)
+            if piece != part.rest and looks_like_place(piece) and not people_in(piece):
+                return piece
     return None
 
 
@@ -434,11 +631,15 @@ def _status(parts: list[Parsed], title: str | None, date_text: str | None) -> st
     return found
 
 
-# Status words `text.status_of` does not know yet (Dutch).
-_MORE_CANCELLED = re.compile(r"\b(geannuleerd|afgelast|vervalt)\b", re.I)
+# Status words `text.status_of` does not know yet (Dutch, Nordic, Polish, Czech, Japanese).
+_MORE_CANCELLED = re.compile(
+    r"\b(geannuleerd|afgelast|vervalt|inställt|inställd|avlyst|aflyst|peruttu|odwołan[ey]|"
+    r"zrušen[oa]?)\b|中止|休講",
+    re.I,
+)
 
 
-_MORE_POSTPONED = re.compile(r"\b(uitgesteld)\b", re.I)
+_MORE_POSTPONED = re.compile(r"\b(uitgesteld|uppskjutet|flyttat|utsatt|przełożon[ey])\b|延期", re.I)
 
 
 def _links(lines: list[Line], title_part: Parsed | None, speakers: list[Speaker], ctx: Context):
@@ -465,7 +666,7 @@ def _links(lines: list[Line], title_part: Parsed | None, speakers: list[Speaker]
 STATUS_MARKER = re.compile(
     r"\s*[(\[]?\s*(?:cancel+ed|canceled|annul[ée]e?|abgesagt|entf[äa]llt|cancelad[oa]|"
     r"annullat[oa]|geannuleerd|afgelast|vervalt|postponed|rescheduled|report[ée]e?|verschoben|"
-    r"aplazad[oa]|rinviat[oa]|adiad[oa]|uitgesteld)"
+    r"aplazad[oa]|rinviat[oa]|adiad[oa]|uitgesteld|inställt|avlyst|aflyst)"
     r"\s*[!.]?\s*[)\]]?\s*",
     re.I,
 )

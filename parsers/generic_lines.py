@@ -39,6 +39,12 @@ CHROME_CLASSES = (
     "sr-only",
     "screen-reader",
 )
+# Elements that hold the page's own content: a chrome class on one of their ancestors names a
+# layout wrapper ("page-navbar", "has-sidebar", "no-sidebar"), not chrome, so it is read.
+# The `<h1>` stands in only on pages without `<main>` (a theme may put its site title in an
+# `<h1>` inside the sidebar).
+CONTENT_XPATH = "(//main | //*[@role='main'])[position() <= 3]"
+FALLBACK_XPATH = "(//h1)[position() <= 3]"
 EXTRA_BLOCKS = frozenset(
     ["address", "center", "caption", "legend", "body", "html", "tbody", "thead", "tfoot", "button"]
 )
@@ -95,6 +101,7 @@ def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Lin
         if text and not skipping:
             buffer.append((text, inline[-1] if inline else None))
 
+    wrappers = _content_wrappers(root)
     events = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
         events += 1
@@ -104,7 +111,7 @@ def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Lin
             break
         tag = element.tag if isinstance(element.tag, str) else None
         if event == "start":
-            if skipping or tag is None or _skipped(element, tag):
+            if skipping or tag is None or _skipped(element, tag, wrappers):
                 skipping += 1
                 continue
             if tag in BLOCKS:
@@ -139,7 +146,25 @@ def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Lin
     return lines
 
 
-def _skipped(element: HtmlElement, tag: str | None) -> bool:
+def _content_wrappers(root: HtmlElement) -> dict[int, HtmlElement]:
+    """The ancestors of the page's `<main>` (else of its first `<h1>`s), by id (values keep the
+    proxies alive, so the ids stay unique while the page is read)."""
+    wrappers: dict[int, HtmlElement] = {}
+    try:
+        found = root.xpath(CONTENT_XPATH) or root.xpath(FALLBACK_XPATH)
+    except etree.XPathError:
+        return wrappers
+    for element in found:
+        node, steps = element.getparent(), 0
+        while node is not None and steps < 200:
+            wrappers[id(node)] = node
+            node, steps = node.getparent(), steps + 1
+    return wrappers
+
+
+def _skipped(
+    element: HtmlElement, tag: str | None, wrappers: dict[int, HtmlElement] | None = None
+) -> bool:
     if tag is None or tag in SKIP_TAGS or tag in CHROME_TAGS:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
@@ -149,7 +174,7 @@ def _skipped(element: HtmlElement, tag: str | None) -> bool:
     classes = (element.get("class") or "").lower()
     chrome_tag = tag in ("div", "ul", "section", "header", "span", "a")
     if classes and chrome_tag and any(word in classes for word in CHROME_CLASSES):
-        return True
+        return not (wrappers and id(element) in wrappers)
     if tag == "header" and element.getparent() is not None:
         return element.getparent().tag == "body"
     return False

@@ -12,11 +12,13 @@ states the year the text leaves out. Times outside 7:00-22:59 without am/pm are 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
 from parsers.common import dates
+from parsers.common.html import HtmlElement
 from parsers.common.people import EVENT_LABEL
 from parsers.common.text import clean
 from parsers.generic_lines import Line
@@ -24,18 +26,24 @@ from parsers.generic_lines import Line
 LABELS = {
     "speaker": "speakers? presenters? lecturers? referent(?:in|en)? vortragende[r]? "
     "sprecher(?:in)? leader intervenants? orateurs? oratrices? conférenci(?:er|ère)s? "
-    "ponentes? relatori? relatrice palestrante conferencista who guest invited",
-    "title": "title titel titre título titolo topic thema talk vortrag exposé sujet subject paper",
+    "ponentes? relatori? relatrice palestrante conferencista who guest invited "
+    "talare föredragshållare foredragsholder taler spreker prelegent(?:ka)? puhuja "
+    "докладчик konuşmacı 講演者 発表者 講師 报告人 主讲人 演讲者 강연자 연사",
+    "title": "title titel titre título titolo topic thema talk vortrag exposé sujet subject paper "
+    "tittel otsikko tytuł тема başlık 題目 演題 タイトル 题目 报告题目 제목",
     "abstract": "abstract summary résumé resume zusammenfassung kurzfassung resumen riassunto "
-    "description descriptif details",
-    "date": "date datum fecha data quand when day tag jour dates",
-    "time": "time zeit heure hora orario uhrzeit horaire",
+    "description descriptif details sammanfattning sammendrag samenvatting streszczenie "
+    "tiivistelmä аннотация özet 要旨 概要 摘要 内容提要 초록",
+    "date": "date datum fecha data quand when day tag jour dates dato päivämäärä 日時 日付 日期 "
+    "时间 일시",
+    "time": "time zeit heure hora orario uhrzeit horaire tid tidspunkt aika tijd godzina 時間",
     "location": "location where room venue place lieu salle ort raum sala aula luogo local "
-    "lugar sede locatie plaats address",
-    "affiliation": "affiliation institution université university from",
+    "lugar sede locatie plaats address plats lokal sted paikka miejsce место yer 場所 会場 "
+    "地点 장소",
+    "affiliation": "affiliation institution université university from 所属 单位",
     "ignore": "host hosts hosted chair chairs moderator discussant organi[sz]er[s]? contact "
     "zoom link links registration youtube recording video slides poster bio biography "
-    "gastgeber einladung invited by office hours sprechstunde",
+    "gastgeber einladung invited by office hours sprechstunde 世話人 司会",
 }
 
 
@@ -51,7 +59,8 @@ LABELLED = re.compile(r"^\s*([^\W\d][\w ./'-]{0,28}?)\s*[:：]\s*(.*)$", re.S)
 META_DATE = re.compile(
     r"\b(joined|since|posted|published|updated|last modified|modified|created|born|received|"
     r"accepted|submitted|copyright|dernière modification|mis à jour|publié|aktualisiert|"
-    r"stand|veröffentlicht|actualizado|publicado)\b|©",
+    r"stand|veröffentlicht|actualizado|publicado|uppdaterad|oppdatert|opdateret|bijgewerkt|"
+    r"gewijzigd|zaktualizowano|aggiornat[oa])\b|©|最終更新|更新日",
     re.I,
 )
 
@@ -183,8 +192,9 @@ def parse_line(line: Line, ctx: Context) -> Parsed:
             text = labelled.group(2)
     if parsed.label is None and line.column:
         parsed.label = _label_kind(line.column) or _column_kind(line.column)
+        parsed.extra["column"] = parsed.label is not None  # a default the content may overrule
     if parsed.label is None:
-        parsed.label = _class_hint(line)
+        parsed.label = _class_hint(line) or _inline_hint(line)
     stripped = EVENT_LABEL.sub("", text, count=1)
     if stripped != text and stripped.strip():
         text = stripped
@@ -201,16 +211,25 @@ def parse_line(line: Line, ctx: Context) -> Parsed:
         elif span:
             parsed.day = day
             text = _blank(text, span)
+        kept: list[tuple[int, int]] = []  # "Aula 3.05": a number, left in the text
+        before = text
         for _ in range(4):  # "12 PM ET / 5 PM WAT / 6 PM CET": the first is the talk's
             start, end, tspan = dates.find_time_range(text)
             if start is None or not tspan:
                 break
-            if parsed.start is None and _plausible(start, text[tspan[0] : tspan[1]]):
+            written = text[tspan[0] : tspan[1]]
+            if not _plausible(start, written):
+                kept.append(tspan)
+                text = text[: tspan[0]] + "\x01" * len(written) + text[tspan[1] :]
+                continue
+            if parsed.start is None:
                 parsed.start, parsed.end = start, end
                 parsed.zone = dates.find_zone(text[tspan[1] : tspan[1] + 12]) or dates.find_zone(
                     text
                 )
             text = _blank(text, tspan)
+        for a, b in kept:  # blanking keeps lengths, so the spans still fit
+            text = text[:a] + before[a:b] + text[b:]
         if parsed.day or parsed.start:
             text = _strip_date_words(text)
     parsed.rest = _trim(text)
@@ -263,18 +282,47 @@ def _trim(text: str) -> str:
 
 
 def _class_hint(line: Line) -> str | None:
-    """A field named by the class of the line's block or its parent (not the page's)."""
+    """A field named by the class of the line's block or its parent (not the page's). A parent
+    that holds a heading is a whole card ("node--view-mode-teaser", "event-summary"), and its
+    class says nothing about the field each of its lines is."""
     node = line.element
-    for _ in range(2):
+    for level in range(2):
         if node is None:
             return None
         classes = node.get("class") or ""
         if classes and len(classes) < 200:
             for kind, pattern in CLASS_HINTS:
                 if pattern.search(classes):
-                    return kind
+                    return None if level and _holds_heading(node) else kind
         node = node.getparent()
     return None
+
+
+def _inline_hint(line: Line) -> str | None:
+    """A speaker or a place set in an inline element classed for it, alone on its line
+    (`<br><span class="location">MR14</span>`, microformats' "speaker" and "location")."""
+    kinds = {kind: pattern for kind, pattern in CLASS_HINTS if kind in ("speaker", "location")}
+    for text, element in line.fragments[:3]:
+        if element is None or len(text.strip()) < 0.8 * len(line.text):
+            continue
+        classes = element.get("class") or ""
+        for kind, pattern in kinds.items():
+            if classes and len(classes) < 200 and pattern.search(classes):
+                return kind
+    return None
+
+
+_HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+
+def _holds_heading(node: HtmlElement) -> bool:
+    """A heading among a block's first children (bounded: a card's heading comes early)."""
+    return any(child.tag in _HEADING_TAGS for child in itertools.islice(node, 12))
+
+
+def label_of(text: str) -> str | None:
+    """The field a label names ("Speaker", "講演者", "Titel"), or None."""
+    return _label_kind(text.strip(" :：-–—"))
 
 
 def _label_kind(word: str) -> str | None:

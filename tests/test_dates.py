@@ -52,6 +52,10 @@ FIND_DATE = [
     ("13/05/2024", None, True, date(2024, 5, 13), None),
     ("05/13/2024", None, False, date(2024, 5, 13), None),
     ("31.12.2024", None, True, date(2024, 12, 31), None),
+    # Japanese, Chinese and Korean
+    ("2024年10月15日(火) 15:30-16:30", None, True, date(2024, 10, 15), "2024年10月15日"),
+    ("10月15日", 2024, True, date(2024, 10, 15), "10月15日"),
+    ("2024년 10월 15일", None, True, date(2024, 10, 15), "2024년 10월 15일"),
 ]
 
 # (text, default_year): none of these is a date
@@ -78,6 +82,7 @@ NOT_A_DATE = [
     ("Feb 29, 2023", None),  # not a leap year
     ("13/13/2024", None),
     ("05/13/2024", None),  # day-first reading has no month 13
+    ("112月3日", 2024),  # a month of 112
 ]
 
 
@@ -182,6 +187,8 @@ NOT_A_TIME = [
     "10:75",
     "Coffee Break",
     "Amphitheatre Fa2, IST",
+    "Aula 10.30",  # a room number after a room word, in any language
+    "Raum 10.15",
 ]
 
 

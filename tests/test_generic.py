@@ -124,6 +124,8 @@ def test_real_pages_are_the_committed_bytes(entry: dict) -> None:
         ("martes, 5 de marzo de 2024, 12:00 h", None, True, date(2024, 3, 5)),
         ("Friday, December 9th 2022, 12 PM ET", None, True, date(2022, 12, 9)),
         ("Lundi 27 mai", 2024, True, date(2024, 5, 27)),
+        ("Tisdag 24 september 2024, kl. 13.15–14.00", None, True, date(2024, 9, 24)),
+        ("2024年10月15日(火) 15:30-16:30", None, True, date(2024, 10, 15)),
         ("Room 2.14", 2024, True, None),
         ("Version 3.10 released", None, True, None),
     ],
@@ -146,6 +148,18 @@ def _line(markup: str):
         ("<p>Date: Friday, May 15 2020, 12:00-1:15 PM EST</p>", "date", "12:00", ""),
         ("<p>Salle de séminaire du LIP6</p>", None, None, "Salle de séminaire du LIP6"),
         ("<p>Joined August 1, 2015</p>", "ignore", None, "Joined August 1, 2015"),
+        ("<p>Senast uppdaterad: 2024-09-16</p>", "ignore", None, "Senast uppdaterad: 2024-09-16"),
+        ("<p>Talare: Karin Lindgren, KTH</p>", "speaker", None, "Karin Lindgren, KTH"),
+        # an implausible clock ("3.05") stays in the text: it is a room number
+        ("<p>5 de noviembre de 2024, 12:00 · Aula 3.05</p>", None, "12:00", "Aula 3.05"),
+        # a class on the card around a heading names the card, not the heading's field
+        (
+            '<article class="node--view-mode-teaser"><h3>Record linkage</h3></article>',
+            None,
+            None,
+            "Record linkage",
+        ),
+        ('<div><span class="location">MR14, CMS</span></div>', "location", None, "MR14, CMS"),
     ],
 )
 def test_parse_line(markup: str, label: str | None, start: str | None, rest: str) -> None:

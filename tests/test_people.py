@@ -160,6 +160,7 @@ SPLIT = [
         [("Dan Roberts", "MIT, Center for Theoretical Physics")],
     ),
     ("Andrea L. Bertozzi", [("Andrea L. Bertozzi", None)]),
+    ("Astrid Nilsson och Erik Berg", [("Astrid Nilsson", None), ("Erik Berg", None)]),
     ("", []),
     (None, []),
 ]
@@ -184,6 +185,7 @@ NAMES = [
     "Jean-Pierre Serre",
     "Dr. Jane Doe",
     "Nhat Ho",
+    "Daniel Park",  # a place word that is a common surname
 ]
 NOT_NAMES = [
     "Three graduate student talks, 25 mins each",  # UT agenda
@@ -222,7 +224,17 @@ def test_looks_like_person(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Coffee Break", "Lunch Break", "Opening Remarks", "Panel Discussion", "Sheaf Neural Networks"],
+    [
+        "Coffee Break",
+        "Lunch Break",
+        "Opening Remarks",
+        "Panel Discussion",
+        "Sheaf Neural Networks",
+        "Sala de Grados",  # rooms, restaurants and "no session" notes, in other languages
+        "Restaurante O Pescador",
+        "Kein Kolloquium",
+        "Central Park",
+    ],
 )
 def test_title_cased_agenda_items_are_not_people(text: str) -> None:
     assert looks_like_name(text)  # the shape alone cannot tell ...
@@ -245,6 +257,9 @@ HONORIFICS = [
     ("M. I. Jordan", "M. I. Jordan"),
     ("Mohammed bin Salman", "Mohammed bin Salman"),
     ("Rianne van den Berg", "Rianne van den Berg"),
+    ("PD Dr. Sebastian Vogt", "Sebastian Vogt"),
+    ("Priv.-Doz. Dr. Anna Roth", "Anna Roth"),
+    ("Jun.-Prof. Dr. Max Weber", "Max Weber"),
 ]
 
 

@@ -95,6 +95,11 @@ _MONTH_DAY = re.compile(
 _ISO_DATE = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<isep>[-/])(?P<month>[01]\d)(?P=isep)(?P<day>[0-3]\d)(?!\d)"
 )
+# "2024年10月15日" (Japanese, Chinese), "2024년 10월 15일" (Korean); the year may be left out.
+_CJK_DATE = re.compile(
+    r"(?<!\d)(?:(?P<year>(?:19|20)\d\d)\s*[年년]\s*)?"
+    r"(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
+)
 # Numeric dates: "03/05/2024", "5.3.2024", "3/5" (year optional only with a slash).
 _NUMERIC_DATE = re.compile(
     r"(?<![\w/.:])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)"
@@ -126,6 +131,7 @@ _NOON = re.compile(r"\b(?:noon|midday|mittag|midi)\b", re.IGNORECASE)
 # weekday, "at" or "kl." stays a time; only these labels veto it.
 NUMBER_LABELS = re.compile(
     r"(?:\b(?:v|ver|version|release|python|section|sec|chapter|ch|room|rm|no|nr|number|page|"
+    r"aula|sala|salle|raum|hörsaal|zaal|lokaal|building|bldg|"
     r"p|pp|vol|volume|eq|equation|fig|figure|table|tab|step|item|lemma|theorem|thm|exercise|"
     r"problem|score|grade|level)\.?|[$€£§#])\s*$",
     re.IGNORECASE,
@@ -251,7 +257,7 @@ def find_date(
     if not text:
         return None
     candidates = []
-    for pattern in (_ISO_DATE, _DAY_MONTH, _MONTH_DAY):
+    for pattern in (_ISO_DATE, _DAY_MONTH, _MONTH_DAY, _CJK_DATE):
         for match in pattern.finditer(text):
             found = _named_date(match, default_year)
             if found:

@@ -20,7 +20,8 @@ from parsers.talk import Speaker
 HONORIFICS = re.compile(
     r"^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|mx|sir|dame|assoc\.? prof|assistant prof|"
     r"associate prof|a/prof|pr|m(?=\.?\s+\w\w)|mme|herr|frau|"
-    r"dott(?:\.?ssa)?|prof\.?ssa|dra|profa|drs|ing)\.?\s+)+",  # "M. I. Jordan": initial
+    r"dott(?:\.?ssa)?|prof\.?ssa|dra|profa|drs|ing|"
+    r"pd|priv\.?-?doz|jun\.?-?prof|apl\.?\s?prof)\.?\s+)+",  # "M. I. Jordan": initial
     re.IGNORECASE,
 )
 DEGREES = re.compile(r",?\s+\b(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
@@ -51,7 +52,9 @@ PARTICLES = frozenset(
         "st",
     ]
 )
-SPEAKER_SEPARATORS = re.compile(r"\s*(?:;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
+SPEAKER_SEPARATORS = re.compile(
+    r"\s*(?:;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\boch\b|\bog\b)\s*"
+)
 _DEGREE_ONLY = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
 _PAREN_AFFILIATION = re.compile(r"^(?P<name>[^()]+?)\s*[(\[](?P<aff>[^()\[\]]+)[)\]]\s*\.?$")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|[A-Z]\.|\w\.)$", re.UNICODE)
@@ -173,8 +176,11 @@ NOT_NAME_WORDS = _words(
     library ceremony day open closed maintenance
     january february march july september october november december
     news events event calendar home about contact people publications teaching
+    sala salle aula raum hörsaal amphithéâtre amphi auditorio edificio gebäude bâtiment
+    facultad facoltà faculté fakultät restaurant restaurante ristorante
+    kolloquium vorlesung séminaire seminario seminari organizers organisers
     """
-)
+) - frozenset(["park"])  # place words that are also common surnames ("Daniel Park")
 # "Seminar: Jane Doe – Title": a label before the speaker or title that is neither.
 EVENT_LABEL = re.compile(
     r"^\s*(?:(?:special|invited|guest|keynote|plenary|online|hybrid|virtual)\s+)?"
