@@ -22,7 +22,7 @@ from lxml.html import tostring
 
 from parsers.base import Context, Follow, ParserError, ParseResult
 from parsers.common import dates
-from parsers.common.html import HtmlElement, first
+from parsers.common.html import Block, HtmlElement, first, select
 from parsers.common.links import absolute, links_in
 from parsers.common.text import clean, join_paragraphs, paragraphs, status_of, text_of
 from parsers.talk import Link, Speaker, Talk
@@ -53,7 +53,7 @@ def detect(root: HtmlElement) -> float:
 
 
 def parse(root: HtmlElement, ctx: Context) -> ParseResult:
-    blocks = root.cssselect(TALK_BLOCKS)
+    blocks = select(root, TALK_BLOCKS)
     if not blocks:
         if first(root, "section.page__content") is not None:
             return parse_detail(root, ctx)
@@ -62,7 +62,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     series = ctx.series or _series(root, author)
     result = ParseResult()
     for block in blocks:
-        talk = _parse_item(block, ctx, author, series, result.warnings)
+        talk = _parse_item(Block(block), ctx, author, series, result.warnings)
         result.talks.append(talk)
         if talk.url and talk.url != ctx.url:
             result.follow.append(Follow(talk.url, "detail"))
@@ -92,9 +92,9 @@ def parse_detail(root: HtmlElement, ctx: Context) -> ParseResult:
 
 
 def _parse_item(
-    block: HtmlElement, ctx: Context, author: str | None, series: str | None, warnings: list[str]
+    block: Block, ctx: Context, author: str | None, series: str | None, warnings: list[str]
 ) -> Talk:
-    heading = first(block, ".archive__item-title", "h2", "h3")
+    heading = block.first(".archive__item-title", "h2", "h3")
     anchor = heading.find(".//a") if heading is not None else None
     talk_type, location = _type_and_place(block)
     title = text_of(heading)
@@ -111,15 +111,13 @@ def _parse_item(
     )
 
 
-def _parse_date(
-    block: HtmlElement, ctx: Context, title: str | None, warnings: list[str]
-) -> str | None:
-    moment = first(block, "time[datetime]")
+def _parse_date(block: Block, ctx: Context, title: str | None, warnings: list[str]) -> str | None:
+    moment = block.first("time[datetime]")
     if moment is not None:
         raw = moment.get("datetime")
         value = dates.from_machine(raw, date_only=True)
     else:
-        raw = text_of(first(block, ".page__meta"))
+        raw = text_of(block.first(".page__meta"))
         day = dates.parse_date(raw, formats=("%B %d, %Y",))
         value = day.isoformat() if day else None
     if raw and value is None:
@@ -127,9 +125,9 @@ def _parse_date(
     return value
 
 
-def _type_and_place(block: HtmlElement) -> tuple[str | None, str | None]:
+def _type_and_place(block: Block) -> tuple[str | None, str | None]:
     """ "Invited Talk, Venue,  City, Country" -> ("Invited Talk", "Venue, City, Country")."""
-    line = text_of(first(block, ".archive__item-excerpt"))
+    line = text_of(block.first(".archive__item-excerpt"))
     if not line:
         return None, None
     head, _, rest = line.partition(",")
@@ -141,9 +139,9 @@ def _type_and_place(block: HtmlElement) -> tuple[str | None, str | None]:
     return None, line
 
 
-def _parse_excerpt(block: HtmlElement) -> str | None:
+def _parse_excerpt(block: Block) -> str | None:
     """Every paragraph after the type line (the template nests and leaves `<p>`s open)."""
-    parts = [p for p in block.iter("p") if "page__meta" not in (p.get("class") or "")]
+    parts = [p for p in block.select("p") if "page__meta" not in (p.get("class") or "")]
     excerpts = [text for p in parts[1:] for text in paragraphs(p)]
     return join_paragraphs(excerpts)
 
@@ -161,8 +159,8 @@ def _author(root: HtmlElement) -> str | None:
     name = text_of(first(root, ".author__name"))
     if name:
         return name
-    meta = root.cssselect("meta[name='author'], meta[property='article:author']")
-    return clean(meta[0].get("content")) if meta else None
+    meta = first(root, "meta[name='author'], meta[property='article:author']")
+    return clean(meta.get("content")) if meta is not None else None
 
 
 def _series(root: HtmlElement, author: str | None) -> str | None:
@@ -173,8 +171,8 @@ def _series(root: HtmlElement, author: str | None) -> str | None:
 
 
 def _canonical(root: HtmlElement) -> str | None:
-    link = root.cssselect("link[rel='canonical']")
-    return link[0].get("href") if link else None
+    link = first(root, "link[rel='canonical']")
+    return link.get("href") if link is not None else None
 
 
 def _markup(root: HtmlElement) -> str:

@@ -18,7 +18,7 @@ import re
 
 from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates
-from parsers.common.html import HtmlElement, first, select
+from parsers.common.html import Block, HtmlElement, first, select
 from parsers.common.links import absolute, links_in
 from parsers.common.people import parse_speaker
 from parsers.common.text import join_paragraphs, paragraphs, status_of, text_of
@@ -34,16 +34,17 @@ COURSE = re.compile(r"\b(?:this|the) (?:mini-?)?course\b|\bminicourse\b", re.IGN
 
 
 def parse(root: HtmlElement, ctx: Context) -> ParseResult:
-    blocks = root.cssselect(TALK_BLOCKS)
+    blocks = select(root, TALK_BLOCKS)
     if not blocks:
         raise ParserError(f"{ctx.url}: no seminar blocks ({TALK_BLOCKS})")
     series = ctx.series or text_of(first(root, ".site-name")) or SERIES
     result = ParseResult()
-    for block in blocks:
-        tz = text_of(first(block, ".timezone")) or ctx.timezone
+    for element in blocks:
+        block = Block(element)  # a dozen selectors per block: index it once
+        tz = text_of(block.first(".timezone")) or ctx.timezone
         starts_at, ends_at = _parse_times(block, tz, ctx, result.warnings)
-        abstract = join_paragraphs(paragraphs(first(block, ".seminar-abstract")))
-        title_el = first(block, ".seminar-title", "h3")
+        abstract = join_paragraphs(paragraphs(block.first(".seminar-abstract")))
+        title_el = block.first(".seminar-title", "h3")
         result.talks.append(
             Talk(
                 title=text_of(title_el),
@@ -52,35 +53,41 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
                 ends_at=ends_at,
                 timezone=tz,
                 location=_parse_location(block),
-                online=True if first(block, ".online") is not None else None,
+                online=True if block.first(".online") is not None else None,
                 abstract=abstract,
                 url=_parse_url(title_el, ctx),
                 links=_parse_links(block, ctx),
-                kind="course" if abstract and COURSE.search(abstract) else "seminar",
+                kind="course" if _is_course(abstract) else "seminar",
                 series=series,
-                status=status_of(text_of(title_el), text_of(first(block, ".seminar-header"))),
+                status=status_of(text_of(title_el), text_of(block.first(".seminar-header"))),
             )
         )
     return result
 
 
+def _is_course(abstract: str | None) -> bool:
+    # Every match contains "course" (casefold() also folds the "ſ" that re.I matches to "s");
+    # the check first skips the 40 us regex on the abstracts that cannot match.
+    return bool(abstract and "course" in abstract.casefold() and COURSE.search(abstract))
+
+
 def _parse_times(
-    block: HtmlElement, tz: str | None, ctx: Context, warnings: list[str]
+    block: Block, tz: str | None, ctx: Context, warnings: list[str]
 ) -> tuple[str | None, str | None]:
-    moment = first(block, "time.seminar-start", "time")
+    moment = block.first("time.seminar-start", "time")
     if moment is None:
         return None, None
     value = moment.get("datetime")
     starts_at = dates.from_machine(value, tz)
     if value and starts_at is None:
-        title = block.get("id") or text_of(first(block, ".seminar-title", "h3"))
+        title = block.element.get("id") or text_of(block.first(".seminar-title", "h3"))
         warnings.append(dates.unreadable(ctx.url, value, title))
     return starts_at, dates.from_machine(moment.get("data-end"), tz)
 
 
-def _parse_speakers(block: HtmlElement) -> tuple[Speaker, ...]:
+def _parse_speakers(block: Block) -> tuple[Speaker, ...]:
     speakers = []
-    for line in select(block, "p.speaker"):
+    for line in block.select("p.speaker"):
         speaker = parse_speaker(
             text_of(first(line, ".speaker-name")) or text_of(line),
             text_of(first(line, ".speaker-affiliation")),
@@ -90,9 +97,9 @@ def _parse_speakers(block: HtmlElement) -> tuple[Speaker, ...]:
     return tuple(speakers)
 
 
-def _parse_location(block: HtmlElement) -> str | None:
-    return text_of(first(block, ".seminar-where .room")) or text_of(
-        first(block, ".seminar-where .online")
+def _parse_location(block: Block) -> str | None:
+    return text_of(block.first(".seminar-where .room")) or text_of(
+        block.first(".seminar-where .online")
     )
 
 
@@ -101,10 +108,10 @@ def _parse_url(title: HtmlElement | None, ctx: Context) -> str | None:
     return absolute(anchors[0].get("href"), ctx.url) if anchors else None
 
 
-def _parse_links(block: HtmlElement, ctx: Context) -> tuple[Link, ...]:
+def _parse_links(block: Block, ctx: Context) -> tuple[Link, ...]:
     found = []
     for part, default in ((".seminar-files", "slides"), (".seminar-abstract", None)):
-        element = first(block, part)
+        element = block.first(part)
         if element is not None:
             found.extend(links_in(element, ctx.url, default=default))
     return tuple(Link(kind, url) for url, kind in found)

@@ -8,7 +8,7 @@ guessed; the hero's playlist link belongs to the series, not to a talk, and is n
 from __future__ import annotations
 
 from parsers.base import Context, ParserError, ParseResult
-from parsers.common.html import HtmlElement, first
+from parsers.common.html import HtmlElement, first, select
 from parsers.common.links import links_in
 from parsers.common.text import join_paragraphs, paragraphs, text_of
 from parsers.talk import Link, Talk
@@ -22,7 +22,7 @@ TALK_BLOCKS = "article.talk-card, .talk-grid > article"
 
 
 def parse(root: HtmlElement, ctx: Context) -> ParseResult:
-    blocks = root.cssselect(TALK_BLOCKS)
+    blocks = select(root, TALK_BLOCKS)
     if not blocks:
         raise ParserError(f"{ctx.url}: no talk cards ({TALK_BLOCKS})")
     result = ParseResult()
@@ -43,4 +43,4 @@ def _parse_abstract(block: HtmlElement) -> str | None:
     abstract = first(block, ".talk-card__abstract")
     if abstract is not None:
         return join_paragraphs(paragraphs(abstract))
-    return join_paragraphs(text_of(p) for p in block.cssselect("p"))
+    return join_paragraphs(text_of(p) for p in select(block, "p"))

@@ -32,11 +32,14 @@ from crawler.storage import MIGRATIONS, Store
 # The database name data/metadata.yml uses for "whatever file is being served".
 METADATA_DATABASE = "seminars"
 # Long abstracts are cut in HTML tables (not in JSON, CSV or .ics) so a page of talks stays
-# scannable; the full text is one click away on the row page.
+# scannable; the full text is one click away on the row page. No suggested facets: the
+# metadata names the useful ones, and trying every other column (29 in talks_view, up to 50 ms
+# each) cost 1.2 s on every table page and search of a 100,000-talk database.
 SETTINGS = {
     "default_page_size": 50,
     "sql_time_limit_ms": 3000,
     "facet_time_limit_ms": 500,
+    "suggest_facets": False,
     "truncate_cells_html": 200,
 }
 

@@ -9,8 +9,11 @@ for a page with no markup, so a parser can warn and move on instead of crashing 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+import cssselect
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
@@ -21,8 +24,9 @@ HtmlElement = lxml_html.HtmlElement
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # A tag, comment or doctype: "<" alone (or "<<" in a PDF) is not markup.
 _MARKUP = re.compile(r"<[A-Za-z!/?]")
-# Control characters that never occur in a text page but fill binary files (PDF streams, images).
-_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# Control characters that never occur in a text page but fill binary files (PDF streams, images):
+# \x00-\x08 and \x0e-\x1f.
+_BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 
 
 def decode(content: str | bytes, content_type: str | None = None) -> str:
@@ -49,22 +53,59 @@ def _guess_encoding(content: bytes) -> str:
 def load(content: str | bytes, url: str | None = None) -> HtmlElement | None:
     """Parse a page; None when there is nothing to parse (empty, binary, not markup)."""
     text = decode(content)
-    if text.startswith("%PDF-") or len(_BINARY.findall(text[:4096])) > 8:
+    if text.startswith("%PDF-") or _control_characters(text[:4096]) > 8:
         return None  # a binary file (PDF, image) served where a page was expected
-    text = _XML_DECLARATION.sub("", text.replace("\x00", ""), count=1)
-    if not text.strip() or not _MARKUP.search(text):
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if _XML_DECLARATION.match(text):
+        text = _XML_DECLARATION.sub("", text, count=1)
+    if not text or text.isspace() or not _MARKUP.search(text):  # (no copies of the page)
         return None
     try:
-        root = lxml_html.document_fromstring(text, base_url=url)
+        root = lxml_html.document_fromstring(text, parser=_parser(), base_url=url)
     except (etree.ParserError, ValueError):
         return None
     return root
 
 
+_parsers = threading.local()  # lxml parsers must not be shared between threads
+
+
+def _parser() -> lxml_html.HTMLParser:
+    """lxml.html's parser, with the element classes looked up in C.
+
+    Why: lxml.html picks each element's Python class (HtmlElement, or FormElement for a
+    `<form>`, ...) in a Python method called whenever lxml hands an element to Python: every
+    child visited, every selector match. The same table in an `ElementNamespaceClassLookup`
+    gives the same classes without that call.
+    """
+    parser = getattr(_parsers, "parser", None)
+    if parser is None:
+        parser = _parsers.parser = lxml_html.HTMLParser()
+        lookup = etree.ElementNamespaceClassLookup(
+            etree.ElementDefaultClassLookup(
+                element=lxml_html.HtmlElement,
+                comment=lxml_html.HtmlComment,
+                pi=lxml_html.HtmlProcessingInstruction,
+                entity=lxml_html.HtmlEntity,
+            )
+        )
+        lookup.get_namespace(None).update(lxml_html.HtmlElementClassLookup._default_element_classes)
+        parser.set_element_class_lookup(lookup)
+    return parser
+
+
+def _control_characters(text: str) -> int:
+    """How many `_BINARY_BYTES` characters `text` holds, counted on its UTF-8 bytes (they are
+    ASCII, and no other character's encoding contains such a byte): a regex took 45 us a page."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _BINARY_BYTES))
+
+
 def first(root: HtmlElement, *selectors: str) -> HtmlElement | None:
     """First element matching any of the CSS selectors, tried in order."""
     for selector in selectors:
-        found = select(root, selector)
+        found = _compiled_first(selector)(root)
         if found:
             return found[0]
     return None
@@ -82,3 +123,219 @@ def select(root: HtmlElement, selector: str) -> list[HtmlElement]:
 @lru_cache(maxsize=1024)
 def _compiled(selector: str) -> CSSSelector:
     return CSSSelector(selector, translator="html")
+
+
+@lru_cache(maxsize=1024)
+def _compiled_first(selector: str) -> etree.XPath:
+    """The selector's XPath stopping at the first match when it is one location step
+    (`descendant-or-self::div[...][1]` is the first such element in document order); libxml2
+    then stops walking the tree there. Anything else is `(...)[1]`, the same nodes."""
+    path = _compiled(selector).path
+    chains = _simple(selector)
+    one_step = chains is not None and len(chains) == 1 and len(chains[0]) == 1
+    return etree.XPath(path + "[1]" if one_step else f"({path})[1]")
+
+
+# ---- talk blocks ---------------------------------------------------------------------------
+
+
+class Block:
+    """A talk block (a card, an agenda row) asked many selectors: its elements are listed
+    once, by class and by tag, as selectors need them.
+
+    Why: a parser asks each block a dozen selectors, and an XPath query costs ~20 us even on
+    a 25-element block, because libxml2 evaluates the class test on every node. Here one
+    query lists the block's elements that have a class, and each selector is a scan of that
+    short list in Python. `first` and `select` return exactly what the module's functions
+    return for `element`: tags, classes, ids, `[attr]`, `[attr=v]`, `[attr^=v]` and the
+    descendant and child combinators are matched here with cssselect's HTML semantics
+    (classes are separated by XML whitespace; every compound left of a combinator matches
+    inside `element`); any other selector goes to XPath. Do not modify the block meanwhile.
+    """
+
+    __slots__ = ("_buckets", "_classed", "_nodes", "_order", "element")
+
+    def __init__(self, element: HtmlElement) -> None:
+        self.element = element
+        self._buckets: dict[str, list[HtmlElement]] = {}  # tag or ".class" -> its elements
+        self._classed: list[tuple[HtmlElement, str]] | None = None  # (element, its class)
+        self._nodes: list[HtmlElement] | None = None  # every element, for `*`, `#id`, `[a]`
+        self._order: dict[HtmlElement, int] | None = None  # to merge comma-separated parts
+
+    def first(self, *selectors: str) -> HtmlElement | None:
+        """`first(element, *selectors)`."""
+        for selector in selectors:
+            chains = _simple(selector)
+            if chains is None:
+                found = first(self.element, selector)
+            elif len(chains) == 1:
+                found = next(iter(self._matches(chains[0])), None)
+            else:
+                matches = [next(iter(self._matches(chain)), None) for chain in chains]
+                found = min((m for m in matches if m is not None), key=self._position, default=None)
+            if found is not None:
+                return found
+        return None
+
+    def select(self, selector: str) -> list[HtmlElement]:
+        """`select(element, selector)`."""
+        chains = _simple(selector)
+        if chains is None:
+            return select(self.element, selector)
+        if len(chains) == 1:
+            return list(self._matches(chains[0]))
+        return sorted(
+            {node for chain in chains for node in self._matches(chain)}, key=self._position
+        )
+
+    def _matches(self, chain: Chain) -> Iterable[HtmlElement]:
+        """The elements matching `chain`, in document order."""
+        tag, classes, tests = chain[0][1]
+        if classes:
+            nodes = self._with_class(classes[0])
+            more = tag is not None or len(classes) > 1 or bool(tests)
+        else:
+            nodes = self._with_tag(tag) if tag else self._all()
+            more = bool(tests)
+        if len(chain) == 1 and not more:
+            return nodes
+        return (node for node in nodes if self._chain_matches(node, chain, 0))
+
+    def _with_class(self, name: str) -> list[HtmlElement]:
+        nodes = self._buckets.get("." + name)
+        if nodes is None:
+            if self._classed is None:
+                self._classed = [(node, node.get("class")) for node in _CLASSED(self.element)]
+            nodes = [n for n, value in self._classed if name in value and _has_token(value, name)]
+            self._buckets["." + name] = nodes
+        return nodes
+
+    def _with_tag(self, tag: str) -> list[HtmlElement]:
+        nodes = self._buckets.get(tag)
+        if nodes is None:
+            nodes = self._buckets[tag] = list(self.element.iter(tag))
+        return nodes
+
+    def _all(self) -> list[HtmlElement]:
+        if self._nodes is None:
+            self._nodes = list(self.element.iter(etree.Element))
+        return self._nodes
+
+    def _position(self, node: HtmlElement) -> int:
+        if self._order is None:
+            self._order = {node: position for position, node in enumerate(self._all())}
+        return self._order[node]
+
+    def _chain_matches(self, node: HtmlElement, chain: Chain, index: int) -> bool:
+        """Does `node` match chain[index:] with every ancestor used inside the block?"""
+        if not _compound_matches(node, chain[index][1]):
+            return False
+        if index + 1 == len(chain):
+            return True
+        combinator = chain[index + 1][0]
+        parent = node.getparent() if node is not self.element else None
+        while parent is not None:
+            if self._chain_matches(parent, chain, index + 1):
+                return True
+            if combinator == ">" or parent is self.element:
+                return False
+            parent = parent.getparent()
+        return False
+
+
+_CLASSED = etree.XPath("descendant-or-self::*[@class]")
+
+
+def _has_token(value: str, name: str) -> bool:
+    return name in _XML_SPACE.split(value)
+
+
+def _has_class(node: HtmlElement, name: str) -> bool:
+    value = node.get("class")
+    return value is not None and name in value and _has_token(value, name)
+
+
+def _compound_matches(node: HtmlElement, compound: Compound) -> bool:
+    tag, classes, tests = compound
+    return (
+        (tag is None or node.tag == tag)
+        and all(_has_class(node, name) for name in classes)
+        and all(test(node) for test in tests)
+    )
+
+
+# A compound selector ("div.card[id^='talk_']") as (tag or None, classes, other tests); a
+# chain is a selector's compounds right to left, each with the combinator on its right.
+Test = Callable[[HtmlElement], bool]
+Compound = tuple[str | None, tuple[str, ...], tuple[Test, ...]]
+Chain = tuple[tuple[str, Compound], ...]
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+_NON_WHITESPACE = re.compile(r"^[^ \t\r\n\f]+$")
+_SAFE_NAME = re.compile(r"^[a-zA-Z_][a-zA-Z0-9_.-]*$")
+_NEVER = "\n"  # a class no element has (class names are split at whitespace)
+
+
+class _Unsupported(Exception):
+    """A selector feature left to XPath."""
+
+
+@lru_cache(maxsize=1024)
+def _simple(selector: str) -> tuple[Chain, ...] | None:
+    """The selector's chains, one per comma-separated part; None when XPath must do it."""
+    try:
+        return tuple(_chain(parsed) for parsed in cssselect.parse(selector))
+    except (_Unsupported, cssselect.SelectorError):
+        return None
+
+
+def _chain(parsed: cssselect.Selector) -> Chain:
+    if parsed.pseudo_element is not None:
+        raise _Unsupported
+    chain = []
+    tree, combinator = parsed.parsed_tree, ""
+    while isinstance(tree, cssselect.parser.CombinedSelector):
+        if tree.combinator not in (" ", ">"):
+            raise _Unsupported
+        chain.append((combinator, _compound(tree.subselector)))
+        tree, combinator = tree.selector, tree.combinator
+    chain.append((combinator, _compound(tree)))
+    return tuple(chain)
+
+
+def _compound(tree: object) -> Compound:
+    classes: list[str] = []
+    tests: list[Test] = []
+    while not isinstance(tree, cssselect.parser.Element):
+        if isinstance(tree, cssselect.parser.Class):
+            name = tree.class_name
+            classes.append(name if _NON_WHITESPACE.match(name) else _NEVER)
+        elif isinstance(tree, cssselect.parser.Hash):
+            tests.append(_equals("id", tree.id))
+        elif isinstance(tree, cssselect.parser.Attrib):
+            tests.append(_attribute_test(tree))
+        else:
+            raise _Unsupported
+        tree = tree.selector
+    if tree.namespace or (tree.element and not _SAFE_NAME.match(tree.element)):
+        raise _Unsupported
+    return (tree.element.lower() if tree.element else None), tuple(classes), tuple(tests)
+
+
+def _attribute_test(attrib: cssselect.parser.Attrib) -> Test:
+    name = attrib.attrib.lower()
+    if attrib.namespace or attrib.flag == "i" or not _SAFE_NAME.match(name):
+        raise _Unsupported
+    value = attrib.value.value if attrib.value is not None else None
+    if attrib.operator == "exists":
+        return lambda node: node.get(name) is not None
+    if attrib.operator == "=":
+        return _equals(name, value)
+    if attrib.operator == "^=" and value:
+        return lambda node: (node.get(name) or "").startswith(value)
+    if attrib.operator == "^=":
+        return lambda node: False
+    raise _Unsupported
+
+
+def _equals(name: str, value: str) -> Test:
+    return lambda node: node.get(name) == value

@@ -66,6 +66,8 @@ def clean(value: str | None) -> str | None:
 
 def fold(value: str) -> str:
     """Case- and accent-insensitive comparison key ("Umeå" == "umea")."""
+    if value.isascii():  # nothing to decompose or strip (most names and URLs): 5x faster
+        return _NON_WORD.sub(" ", value.casefold()).strip()
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
@@ -87,18 +89,22 @@ def text_of(element: lxml_html.HtmlElement | None) -> str | None:
     """Visible text of an element, whitespace-normalized, ignoring scripts and buttons."""
     if element is None:
         return None
-    return clean(" ".join(_iter_text(element)))
+    parts: list[str] = []
+    _text_into(element, parts)
+    return clean(" ".join(parts))
 
 
-def _iter_text(element: lxml_html.HtmlElement) -> Iterable[str]:
+def _text_into(element: lxml_html.HtmlElement, parts: list[str]) -> None:
+    """The element's text pieces in document order (appending, not nested generators: a
+    `yield from` chain costs every piece one step per level of nesting)."""
     if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
         return
     if element.text:
-        yield element.text
+        parts.append(element.text)
     for child in element:
-        yield from _iter_text(child)
+        _text_into(child, parts)
         if child.tail:
-            yield child.tail
+            parts.append(child.tail)
 
 
 def paragraphs(element: lxml_html.HtmlElement | None) -> list[str]:
