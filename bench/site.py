@@ -11,10 +11,11 @@ times, abstracts and links. Three kinds, in a fixed rotation:
 * IST seminar blocks (as ist_mpml): 20 `div.seminar` on one page, parser `ist_mpml`: 1 page.
 
 Every source lives under its own path on one server, whose origin is in every absolute link.
-`Server` answers with `ETag`, `Last-Modified` and `Cache-Control: no-cache` (so an HTTP cache
-must revalidate) and answers `If-None-Match` / `If-Modified-Since` with 304; it keeps
-HTTP/1.1 connections alive and counts what it served. Generation is deterministic
-(`seed`), so a second crawl sees identical bytes.
+`Server` answers with `ETag`, `Last-Modified` and `Cache-Control: max-age=0` (stale at once, so
+an HTTP cache must revalidate; not `no-cache`, on which Scrapy's RFC 2616 policy refetches
+without validators) and answers `If-None-Match` / `If-Modified-Since` with 304; it keeps
+HTTP/1.1 connections alive and counts what it served. Generation is deterministic, so a
+second crawl sees identical bytes.
 """
 
 from __future__ import annotations
