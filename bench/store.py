@@ -1,4 +1,4 @@
-"""Store and query benchmark: upserts through `crawler.storage`, then Datasette latency.
+"""Store and query benchmark: upserts through `crawler.db.store`, then Datasette latency.
 
 Upsert: generated talks (1-3 speakers with affiliations, 0-3 links, abstracts of a few
 hundred characters to a few thousand) are saved with `Store.save_talks` in listing-page
@@ -31,7 +31,7 @@ from urllib.parse import urlencode
 
 from bench.measure import ROOT, Figure, python
 from bench.site import FIRST, FRAME, LAST, PLACES, _words
-from crawler.storage import Store
+from crawler.db.store import Store
 
 BATCH = 20  # talks per transaction: one listing page
 SEARCH = "talks_view ?_search="  # the search box of the table readers browse: the target's

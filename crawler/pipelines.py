@@ -3,7 +3,7 @@
 Parsers already normalize and validate what they return; these passes run again on the merged
 listing + detail talks, defensively, because the store and the exports rely on the guarantees
 for every parser, including ones not written yet. The store pipeline only routes to
-`crawler.refresh`, where the refresh semantics live (testable without Scrapy).
+`crawler.db.refresh`, where the refresh semantics live (testable without Scrapy).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from crawler import refresh, summary
+from crawler import summary
+from crawler.db import refresh
 from crawler.items import PageItem, SourceDone
 from parsers import Context, Talk
 from parsers.normalize import describe, normalize, validate
@@ -62,7 +63,7 @@ class ValidatePipeline:
 
 
 class StorePipeline:
-    """Write pages and close sources through `crawler.refresh`, on the spider's store."""
+    """Write pages and close sources through `crawler.db.refresh`, on the spider's store."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler

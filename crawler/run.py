@@ -15,9 +15,9 @@ from pathlib import Path
 
 import click
 
-from crawler.lock import CrawlLocked, crawl_lock
+from crawler.db.lock import CrawlLocked, crawl_lock
+from crawler.db.store import Store
 from crawler.sources import SourcesError, load_sources, select
-from crawler.storage import Store
 from crawler.summary import (
     EXIT_LOCKED,
     EXIT_SOURCE_FAILED,

@@ -10,7 +10,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from crawler.storage import Store
+from crawler.db.store import Store
 
 EXIT_OK = 0  # every source crawled fine
 EXIT_SOURCE_FAILED = 1  # at least one source failed or looks suspect (the others were crawled)

@@ -26,11 +26,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from crawler.snapshots import Snapshot
 
-from crawler.snapshots import Snapshot  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SITES = ROOT / "tests" / "fixtures" / "sites"
 SOURCES_TOML = ROOT / "data" / "sources.toml"

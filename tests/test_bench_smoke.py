@@ -8,17 +8,14 @@ queries answered.
 from __future__ import annotations
 
 import math
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from bench import __main__ as suite
+from bench import crawl, parse, site, store
 
-from bench import __main__ as suite  # noqa: E402
-from bench import crawl, parse, site, store  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PAGES = 23  # one academicpages source (21 pages), one cards page, one IST page
 

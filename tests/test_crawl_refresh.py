@@ -171,7 +171,7 @@ def _add_slides(page: Path) -> None:
 
 def test_corrected_titles_of_talks_without_url_keep_their_ids(sites: Path, tmp_path: Path) -> None:
     """IST's Dan Roberts talk and an NGML talk have no URL: their id falls back to speakers and
-    title, so the crawl re-identifies them (crawler/identity.py) instead of new + removed."""
+    title, so the crawl re-identifies them (crawler/db/identity.py) instead of new + removed."""
     db = tmp_path / "seminars.db"
     assert crawl(sites, db)[0] == 0
     before = {r["title"]: r["id"] for r in query(db, "SELECT id, title FROM talks")}

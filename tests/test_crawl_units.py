@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from crawl_support import ROOT, SITES
 
-from crawler import refresh
+from crawler.db import refresh
+from crawler.db.lock import CrawlLocked, crawl_lock, lock_path
+from crawler.db.store import Store
 from crawler.items import SourceDone
-from crawler.lock import CrawlLocked, crawl_lock, lock_path
 from crawler.middlewares import ReplayMiddleware, SameSiteMiddleware, retry_after
 from crawler.sources import Source
-from crawler.storage import Store
 
 NOW = datetime(2025, 1, 1, 12, 0, 0, tzinfo=UTC)
 SOURCE = Source("demo", "Demo", "https://example.org/talks")
@@ -63,7 +63,7 @@ def test_the_lock_is_exclusive_across_processes_and_reentrant_within_one(tmp_pat
 _HOLD_LOCK = """
 import sys, time
 sys.path.insert(0, ".")
-from crawler.lock import crawl_lock
+from crawler.db.lock import crawl_lock
 with crawl_lock(sys.argv[1]):
     print("locked", flush=True)
     time.sleep(60)
@@ -130,8 +130,8 @@ def test_same_site_refuses_a_request_that_left_its_site() -> None:
 def test_the_cli_keeps_twisted_out_until_the_crawl_starts() -> None:
     """Importing the CLI and the crawl command must not import Twisted's reactor."""
     code = (
-        "import sys; import crawler.cli, crawler.commands.crawl, crawler.commands.demo, "
-        "crawler.commands.sources, crawler.run; "
+        "import sys; import crawler.cli, crawler.cli.crawl, crawler.cli.demo, "
+        "crawler.cli.sources, crawler.run; "
         "print('twisted.internet.reactor' in sys.modules, 'scrapy' in sys.modules)"
     )
     result = subprocess.run(

@@ -14,14 +14,16 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from crawler.db.queries import fts_query
+from crawler.db.store import Store
+from crawler.outputs import (
+    calendar,
+    files,
+)
+from crawler.outputs.datasette_plugin import in_zone
+from parsers.talk import EXPORT_FIELDS
 
-from crawler import exports  # noqa: E402
-from crawler.datasette_plugin import in_zone  # noqa: E402
-from crawler.storage import Store  # noqa: E402
-from parsers.talk import EXPORT_FIELDS  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SEMINARS = [sys.executable, "-m", "crawler.cli"]
 SITES = ROOT / "tests" / "fixtures" / "sites"
@@ -74,7 +76,7 @@ def test_json_round_trips(demo_db: Path, talks: list[dict[str, Any]]) -> None:
 
 
 def test_csv_round_trips(demo_db: Path, talks: list[dict[str, Any]]) -> None:
-    assert exports.read_csv(run("export", "csv", "--db", str(demo_db))) == talks
+    assert files.read_csv(run("export", "csv", "--db", str(demo_db))) == talks
 
 
 def test_csv_is_readable(demo_db: Path) -> None:
@@ -91,7 +93,7 @@ def test_csv_is_readable(demo_db: Path) -> None:
 def test_csv_file_output(demo_db: Path, talks: list[dict[str, Any]], tmp_path: Path) -> None:
     out = tmp_path / "talks.csv"
     run("export", "csv", "--db", str(demo_db), "-o", str(out))
-    assert exports.read_csv(out.read_text(encoding="utf-8")) == talks
+    assert files.read_csv(out.read_text(encoding="utf-8")) == talks
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "ics"])
@@ -102,7 +104,7 @@ def test_series_filter(demo_db: Path, fmt: str) -> None:
     elif fmt == "json":
         series = [talk["series"] for talk in json.loads(text)]
     elif fmt == "csv":
-        series = [talk["series"] for talk in exports.read_csv(text)]
+        series = [talk["series"] for talk in files.read_csv(text)]
     else:
         series = ["GAPinDNNs Seminar" for _ in Calendar.from_ical(text).walk("VEVENT")]
         assert all(
@@ -139,9 +141,9 @@ def test_missing_database_is_one_clear_error(tmp_path: Path) -> None:
     ],
 )
 def test_csv_speaker_cells(line: str, speaker: dict[str, Any]) -> None:
-    assert exports.talk_from_csv_row({"speakers": line})["speakers"] == [speaker]
+    assert files.talk_from_csv_row({"speakers": line})["speakers"] == [speaker]
     if speaker["affiliation"]:
-        assert exports.csv_row({"speakers": [speaker]})["speakers"] == line
+        assert files.csv_row({"speakers": [speaker]})["speakers"] == line
 
 
 # --------------------------------------------------------------------------------------------
@@ -247,7 +249,7 @@ def test_search_and_upcoming_filters(demo_db: Path, talks: list[dict[str, Any]])
         start = event["DTSTART"].dt
         assert start >= (now.date() if type(start) is date else now)
     with Store(demo_db) as store:
-        since_2025 = exports.calendar_rows(store.db, since="2025-01-01")
+        since_2025 = calendar.calendar_rows(store.db, since="2025-01-01")
     expected = sorted(t["title"] or "" for t in talks if (t["starts_at"] or "") >= "2025-01-01")
     assert sorted(row["title"] or "" for row in since_2025) == expected
     assert "utexas_mdl" in {row["series_id"] for row in since_2025}
@@ -267,7 +269,7 @@ def row(**values: Any) -> dict[str, Any]:
 
 
 def test_cancelled_talk() -> None:
-    event = exports.talk_event(row(status="cancelled", speaker_names="Ada Lovelace"))
+    event = calendar.talk_event(row(status="cancelled", speaker_names="Ada Lovelace"))
     assert str(event["STATUS"]) == "CANCELLED"
     assert str(event["SUMMARY"]) == "CANCELLED: A talk — Ada Lovelace"
     assert "Status: cancelled" in str(event["DESCRIPTION"])
@@ -291,7 +293,7 @@ def test_cancelled_talk() -> None:
     ],
 )
 def test_event_times(values: dict[str, Any], start: Any, end: Any) -> None:
-    got_start, got_end = exports.event_times(row(**values))
+    got_start, got_end = calendar.event_times(row(**values))
     assert got_start == start and type(got_start) is type(start)
     assert got_end == end
 
@@ -309,7 +311,7 @@ def test_event_times(values: dict[str, Any], start: Any, end: Any) -> None:
     ],
 )
 def test_fts_query(text: str, query: str) -> None:
-    assert exports.fts_query(text) == query
+    assert fts_query(text) == query
 
 
 @pytest.mark.parametrize(
@@ -332,7 +334,7 @@ def test_since_is_compared_as_an_instant(demo_db: Path) -> None:
     """A talk starting exactly at `since` is upcoming, whatever offset `since` is written in."""
     with Store(demo_db) as store:
         for since in ("2024-05-30T10:30:00+02:00", "2024-05-30T08:30:00Z", "2024-05-30"):
-            rows = exports.calendar_rows(store.db, since=since, series_id="gapindnns")
+            rows = calendar.calendar_rows(store.db, since=since, series_id="gapindnns")
             assert [row["starts_at"] for row in rows] == ["2024-05-30T10:30:00+02:00"], since
-        late = exports.calendar_rows(store.db, since="2024-05-30T10:31:00+02:00")
+        late = calendar.calendar_rows(store.db, since="2024-05-30T10:31:00+02:00")
         assert "2024-05-30T10:30:00+02:00" not in [row["starts_at"] for row in late]

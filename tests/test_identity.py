@@ -1,4 +1,4 @@
-"""Re-identifying talks without a URL whose title was corrected (crawler/identity.py).
+"""Re-identifying talks without a URL whose title was corrected (crawler/db/identity.py).
 
 Records are real talks from the seed fixtures; "edits" are the kind a seminar page gets.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.identity import evidence, reconcile
+from crawler.db.identity import evidence, reconcile
 
 SITES = Path(__file__).parent / "fixtures" / "sites"
 

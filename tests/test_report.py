@@ -15,12 +15,10 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from crawler.db.store import Store
+from crawler.outputs.report import Series, month_range, nice_ceiling, nice_step
 
-from crawler.report import Series, month_range, nice_ceiling, nice_step  # noqa: E402
-from crawler.storage import Store  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SEMINARS = [sys.executable, "-m", "crawler.cli"]
 NOW = "2024-01-01"

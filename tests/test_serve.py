@@ -22,11 +22,9 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from crawler.db.store import Store
 
-from crawler.storage import Store  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SEMINARS = [sys.executable, "-m", "crawler.cli"]
 METADATA = ROOT / "data" / "metadata.yml"

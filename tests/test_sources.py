@@ -4,19 +4,14 @@ before anything is crawled, with a message naming the entry and the field."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from crawler.cli import main  # noqa: E402
-from crawler.sources import (  # noqa: E402
+from crawler.cli import main
+from crawler.sources import (
     Source,
     SourcesError,
     load_sources,
@@ -24,6 +19,8 @@ from crawler.sources import (  # noqa: E402
     select,
     site_of,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SITES = ROOT / "tests" / "fixtures" / "sites"
 SEED_ORDER = ["ngml", "gapindnns", "weihuang", "ist_mpml", "utexas_mdl"]

@@ -1,11 +1,10 @@
-"""Tests for crawler.storage, on the real records in tests/fixtures/sites/*/expected.jsonl."""
+"""Tests for crawler.db.store, on the real records in tests/fixtures/sites/*/expected.jsonl."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,18 +12,15 @@ import pytest
 from sqlite_utils import Database
 
 # The repo root is not on sys.path under the bare `pytest` script (no conftest, no install);
-# `pythonpath = ["."]` in [tool.pytest.ini_options] would make this unnecessary.
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from crawler.storage import (  # noqa: E402
+from crawler.db.store import (
     EXPORT_FIELDS,
     MIGRATIONS,
     Store,
     speaker_id,
     to_utc,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SITES_DIR = Path(__file__).parent / "fixtures" / "sites"
 SLUGS = sorted(p.name for p in SITES_DIR.iterdir() if (p / "expected.jsonl").exists())

@@ -38,11 +38,11 @@ from scrapy import exceptions
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import response_status_message
 
+from crawler.db.lock import crawl_lock
+from crawler.db.store import Store
 from crawler.items import PageItem, SourceDone
-from crawler.lock import crawl_lock
 from crawler.middlewares import SITE_META
 from crawler.sources import Source, load_sources, select
-from crawler.storage import Store
 from parsers import Follow, ParserError, ParseResult, assemble, parse_document
 
 if TYPE_CHECKING:

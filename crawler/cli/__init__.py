@@ -1,6 +1,6 @@
 """The `seminars` command line.
 
-Each command lives in its own module under `crawler/commands/` and is imported only when it
+Each command lives in its own module under `crawler/cli/` and is imported only when it
 runs. Why: `seminars crawl` must let Scrapy install its asyncio reactor before anything
 imports Twisted, and `seminars parse` should not pay for Scrapy or Datasette at start-up.
 """
@@ -13,14 +13,14 @@ import click
 
 # command name -> "module:function"; the help line is shown without importing the module.
 COMMANDS = {
-    "parse": ("crawler.commands.parse:parse", "Print the talks of one page (file or URL)."),
-    "crawl": ("crawler.commands.crawl:crawl", "Crawl the sources list into the database."),
-    "demo": ("crawler.commands.demo:demo", "Offline demo crawl of the bundled seed snapshots."),
-    "sources": ("crawler.commands.sources:sources", "List sources with their crawl health."),
-    "export": ("crawler.commands.export:export", "Export talks as jsonl, json, csv or ics."),
-    "serve": ("crawler.commands.serve:serve", "Serve the database read-only with Datasette."),
-    "report": ("crawler.commands.report:report", "Write a self-contained HTML report."),
-    "probe": ("crawler.commands.probe:probe", "Say which extractor fits a page, and how well."),
+    "parse": ("crawler.cli.parse:parse", "Print the talks of one page (file or URL)."),
+    "crawl": ("crawler.cli.crawl:crawl", "Crawl the sources list into the database."),
+    "demo": ("crawler.cli.demo:demo", "Offline demo crawl of the bundled seed snapshots."),
+    "sources": ("crawler.cli.sources:sources", "List sources with their crawl health."),
+    "export": ("crawler.cli.export:export", "Export talks as jsonl, json, csv or ics."),
+    "serve": ("crawler.cli.serve:serve", "Serve the database read-only with Datasette."),
+    "report": ("crawler.cli.report:report", "Write a self-contained HTML report."),
+    "probe": ("crawler.cli.probe:probe", "Say which extractor fits a page, and how well."),
 }
 
 

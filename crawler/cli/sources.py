@@ -9,10 +9,10 @@ from typing import Any
 import click
 from tabulate import tabulate
 
-from crawler.commands._options import db_option, fail
-from crawler.commands.crawl import sources_option
+from crawler.cli.crawl import sources_option
+from crawler.cli.options import db_option, fail
+from crawler.db.store import Store
 from crawler.sources import Source, SourcesError, load_sources
-from crawler.storage import Store
 
 COLUMNS = ("source", "enabled", "last_crawl", "last_status", "last_success", "talks", "health")
 ERROR_WIDTH = 70

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from crawler.commands._options import db_option, fail
-from crawler.report import render_report, report_data
-from crawler.storage import Store
+from crawler.cli.options import db_option, fail
+from crawler.db.store import Store
+from crawler.outputs.report import render_report, report_data
 
 
 @click.command()

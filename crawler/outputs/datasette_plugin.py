@@ -7,7 +7,7 @@ Why a plugin of our own:
 * ``fts_query(text)`` quotes search words, so a canned search for "C++" or "AND" matches
   instead of failing with an FTS5 syntax error, and an empty box matches nothing.
 * The ``.ics`` renderer turns any table, view or canned query with talk columns (id, title,
-  starts_at, timezone) into a calendar built by ``crawler.exports`` — the same builder as
+  starts_at, timezone) into a calendar built by ``crawler.outputs.calendar`` — the same builder as
   ``seminars export ics``. We do not use datasette-ics 0.5.2: it cannot make all-day events
   (date-only talks become midnight UTC), writes TZID without a VTIMEZONE, has no STATUS,
   LOCATION or URL, and pins ics==0.7.2, which warns on every render.
@@ -24,7 +24,8 @@ from typing import Any
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from crawler import exports
+from crawler.db.queries import fts_query
+from crawler.outputs import calendar as ics
 from parsers.common import dates
 
 # Query-string parameters of our canned queries worth showing in a feed's calendar name.
@@ -53,12 +54,12 @@ def in_zone(value: str | None, zone: str | None) -> str | None:
 def prepare_connection(conn: Any) -> None:
     """Every connection Datasette opens gets the two SQL functions the canned queries use."""
     conn.create_function("in_zone", 2, in_zone, deterministic=True)
-    conn.create_function("fts_query", 1, exports.fts_query, deterministic=True)
+    conn.create_function("fts_query", 1, fts_query, deterministic=True)
 
 
 def can_render_ics(columns: list[str]) -> bool:
     """Offer the .ics link only where rows are talks."""
-    return exports.ICS_REQUIRED_COLUMNS.issubset(columns)
+    return ics.ICS_REQUIRED_COLUMNS.issubset(columns)
 
 
 async def render_ics(
@@ -72,15 +73,15 @@ async def render_ics(
 ) -> Response:
     """The rows on this page (all of a canned query's rows) as an iCalendar feed."""
     if not can_render_ics(columns):
-        needs = ", ".join(sorted(exports.ICS_REQUIRED_COLUMNS))
+        needs = ", ".join(sorted(ics.ICS_REQUIRED_COLUMNS))
         return Response.text(f"an .ics feed needs the columns {needs}", status=400)
     title = table
     if query_name:
         query = await datasette.get_canned_query(database, query_name, None) or {}
         title = query.get("title") or query_name
-    name = " — ".join(filter(None, [exports.CALENDAR_NAME, title, _filters(request.args)]))
+    name = " — ".join(filter(None, [ics.CALENDAR_NAME, title, _filters(request.args)]))
     talks = [dict(zip(columns, row, strict=True)) for row in rows]
-    calendar = exports.build_calendar(talks, name=name)
+    calendar = ics.build_calendar(talks, name=name)
     return Response(
         calendar.to_ical().decode(), content_type="text/calendar; charset=utf-8", status=200
     )

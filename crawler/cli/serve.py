@@ -25,9 +25,9 @@ from typing import Any
 import click
 import yaml
 
-from crawler.commands._options import db_option, fail
+from crawler.cli.options import db_option, fail
+from crawler.db.store import MIGRATIONS, Store
 from crawler.paths import METADATA
-from crawler.storage import MIGRATIONS, Store
 
 # The database name data/metadata.yml uses for "whatever file is being served".
 METADATA_DATABASE = "seminars"
@@ -113,10 +113,10 @@ def load_metadata(path: Path, database: str) -> dict[str, Any]:
 
 
 def _register_plugin() -> None:
-    """Load crawler.datasette_plugin even where the entry point is not installed."""
+    """Load crawler.outputs.datasette_plugin even where the entry point is not installed."""
     from datasette.plugins import pm
 
-    from crawler import datasette_plugin
+    from crawler.outputs import datasette_plugin
 
     if not pm.is_registered(datasette_plugin) and pm.get_plugin("seminars") is None:
         pm.register(datasette_plugin, name="seminars")

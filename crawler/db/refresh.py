@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler import identity
+from crawler.db import identity
+from crawler.db.store import Store
 from crawler.items import PageItem, SourceDone
 from crawler.sources import Source
-from crawler.storage import Store
 from parsers import Talk
 
 PAGE_STRIDE = 10_000  # position = listing ordinal * stride + index: page order across pages
@@ -102,7 +102,7 @@ def _keep_ids_of_edited_talks(
     store: Store, tally: Tally, source_id: str, records: list[dict[str, Any]]
 ) -> None:
     """A talk new to the database may be a known talk whose title was corrected (see
-    `crawler.identity`); only talks neither on this page nor seen earlier in this crawl can
+    `crawler.db.identity`); only talks neither on this page nor seen earlier in this crawl can
     be the one it continues."""
     unknown = store.unknown_ids(r["id"] for r in records)
     new = [r for r in records if r["id"] in unknown]

@@ -10,9 +10,10 @@ from typing import Any, TextIO
 
 import click
 
-from crawler import exports
-from crawler.commands._options import db_option, fail
-from crawler.storage import Store, utc_now
+from crawler.cli.options import db_option, fail
+from crawler.db.store import Store, utc_now
+from crawler.outputs import calendar as ics
+from crawler.outputs import files
 
 series_option = click.option("--series", "series_id", help="Only this series (its source id).")
 output_option = click.option(
@@ -46,7 +47,7 @@ def export_jsonl(db_path: Path, series_id: str | None, output: Path | None) -> N
     Example:
       seminars export jsonl --series gapindnns --db data/seminars.db | head -1
     """
-    _export_talks(db_path, series_id, output, exports.write_jsonl)
+    _export_talks(db_path, series_id, output, files.write_jsonl)
 
 
 @export.command("json")
@@ -60,7 +61,7 @@ def export_json(db_path: Path, series_id: str | None, output: Path | None) -> No
     Example:
       seminars export json --db data/seminars.db -o talks.json
     """
-    _export_talks(db_path, series_id, output, exports.write_json)
+    _export_talks(db_path, series_id, output, files.write_json)
 
 
 @export.command("csv")
@@ -74,7 +75,7 @@ def export_csv(db_path: Path, series_id: str | None, output: Path | None) -> Non
     Example:
       seminars export csv --series gapindnns -o gapindnns.csv
     """
-    _export_talks(db_path, series_id, output, exports.write_csv)
+    _export_talks(db_path, series_id, output, files.write_csv)
 
 
 @export.command("ics")
@@ -87,7 +88,7 @@ def export_csv(db_path: Path, series_id: str | None, output: Path | None) -> Non
 )
 @click.option(
     "--name",
-    default=exports.CALENDAR_NAME,
+    default=ics.CALENDAR_NAME,
     show_default=True,
     help="Calendar name shown by calendar apps.",
 )
@@ -108,10 +109,10 @@ def export_ics(
       seminars export ics --series gapindnns -o gapindnns.ics
     """
     with _store(db_path) as store:
-        rows = exports.calendar_rows(
+        rows = ics.calendar_rows(
             store.db, series_id=series_id, since=utc_now() if upcoming else None, search=query
         )
-    calendar = exports.build_calendar(rows, name=name)
+    calendar = ics.build_calendar(rows, name=name)
     with _open(output) as out:
         out.write(calendar.to_ical().decode())
     if output:
@@ -124,7 +125,7 @@ def _export_talks(
     output: Path | None,
     writer: Callable[[Any, TextIO], int],
 ) -> None:
-    """Talks in the export schema through one of the exports.write_* functions."""
+    """Talks in the export schema through one of the files.write_* functions."""
     with _store(db_path) as store, _open(output) as out:
         count = writer(store.export_talks(series_id), out)
     if output:

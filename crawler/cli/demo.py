@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from crawler.commands._options import db_option
+from crawler.cli.options import db_option
 from crawler.paths import DEFAULT_SOURCES, SNAPSHOTS
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import click
 from tabulate import tabulate
 
-from crawler.commands._options import talk_rows
-from crawler.commands.parse import _read
+from crawler.cli.options import talk_rows
+from crawler.cli.parse import _read
 from parsers import (
     GENERIC_PARSERS,
     HEURISTIC_THRESHOLD,

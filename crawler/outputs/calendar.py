@@ -1,33 +1,24 @@
-"""Talks out of the database: JSON, JSON Lines, CSV and iCalendar, as plain functions.
+"""Talks as iCalendar (RFC 5545): one builder for `seminars export ics` and the `.ics` feeds.
 
-Why this module looks the way it does:
-
-* JSON, JSONL and CSV carry exactly the export schema (``Store.export_talks``), so a file
-  written here reads back into the same talks; ``read_csv`` is the inverse of ``write_csv``.
-* CSV is for spreadsheets: one speaker per line as "Name (Affiliation)" and one link per line
-  as "kind: url" inside their cells, instead of JSON nobody can read in a spreadsheet.
 * Calendars are built from ``talks_view`` rows (talk id, status, speakers and links already
   joined), so ``seminars export ics`` and the Datasette ``.ics`` renderer share one builder.
 * A talk keeps its UID across exports (``<talk id>@seminars-aggregator``) and its DTSTAMP is
   its last change, so re-exporting an unchanged database gives byte-identical files and
   calendar apps update events in place instead of duplicating them.
-* No click here: the CLI and the Datasette plugin both call these functions.
 """
 
 from __future__ import annotations
 
-import csv
 import json
-import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TextIO
+from typing import Any
 
 from icalendar import Calendar, Event, Timezone, vDuration
 from sqlite_utils import Database
 
+from crawler.db.queries import fts_query
 from parsers.common import dates
-from parsers.talk import EXPORT_FIELDS
 
 UID_DOMAIN = "seminars-aggregator"
 PRODID = "-//seminars-aggregator//seminars//EN"
@@ -41,107 +32,6 @@ ICS_STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "
 LINK_LABELS = {"slides": "Slides", "video": "Video", "paper": "Paper", "other": "Link"}
 # Columns a row must have to become a calendar event (talks_view and talks both have them).
 ICS_REQUIRED_COLUMNS = frozenset({"id", "title", "starts_at", "timezone"})
-
-_NULLABLE_TEXT = ("title", "starts_at", "ends_at", "timezone", "location", "abstract", "url")
-_FTS_TOKEN = re.compile(r'"[^"]*"?|\S+')
-
-
-# --------------------------------------------------------------------------------------------
-# JSON, JSON Lines, CSV
-# --------------------------------------------------------------------------------------------
-
-
-def write_jsonl(talks: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """One JSON object per line; returns the number of talks written."""
-    count = 0
-    for talk in talks:
-        out.write(json.dumps(talk, ensure_ascii=False) + "\n")
-        count += 1
-    return count
-
-
-def write_json(talks: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """One JSON array, indented, for tools that want a single document."""
-    items = list(talks)
-    out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
-    return len(items)
-
-
-def write_csv(talks: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """One row per talk, the export fields as columns, lists flattened to readable lines.
-
-    ``out`` should be opened with ``newline=""`` (the csv module writes its own line ends).
-    """
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
-    writer.writeheader()
-    count = 0
-    for talk in talks:
-        writer.writerow(csv_row(talk))
-        count += 1
-    return count
-
-
-def csv_row(talk: Mapping[str, Any]) -> dict[str, str]:
-    """The talk as CSV cells: None is empty, booleans are true/false."""
-    row = {key: "" if talk.get(key) is None else str(talk[key]) for key in EXPORT_FIELDS}
-    row["speakers"] = "\n".join(_speaker_label(s) for s in talk.get("speakers") or ())
-    row["links"] = "\n".join(f"{lk['kind']}: {lk['url']}" for lk in talk.get("links") or ())
-    row["online"] = {True: "true", False: "false"}.get(talk.get("online"), "")
-    return row
-
-
-def read_csv(text: str) -> list[dict[str, Any]]:
-    """Talks from ``write_csv`` output, back in the export schema."""
-    return [talk_from_csv_row(row) for row in csv.DictReader(text.splitlines(keepends=True))]
-
-
-def talk_from_csv_row(row: Mapping[str, str]) -> dict[str, Any]:
-    """Inverse of ``csv_row``: empty cells become None, flattened lists become lists again."""
-    talk: dict[str, Any] = {key: row.get(key) or None for key in EXPORT_FIELDS}
-    talk["speakers"] = [_parse_speaker(line) for line in _lines(row.get("speakers"))]
-    talk["links"] = [_parse_link(line) for line in _lines(row.get("links"))]
-    talk["online"] = {"true": True, "false": False}.get(row.get("online") or "")
-    for key in _NULLABLE_TEXT:
-        talk[key] = talk[key] or None
-    return talk
-
-
-def _speaker_label(speaker: Mapping[str, Any]) -> str:
-    affiliation = speaker.get("affiliation")
-    return f"{speaker['name']} ({affiliation})" if affiliation else speaker["name"]
-
-
-def _parse_speaker(line: str) -> dict[str, Any]:
-    """'Name (Affiliation)' -> dict; split at the first ' (' since affiliations nest brackets."""
-    name, sep, rest = line.partition(" (")
-    if sep and rest.endswith(")"):
-        return {"name": name, "affiliation": rest[:-1]}
-    return {"name": line, "affiliation": None}
-
-
-def _parse_link(line: str) -> dict[str, Any]:
-    kind, _, url = line.partition(": ")
-    return {"kind": kind or None, "url": url}
-
-
-def _lines(cell: str | None) -> list[str]:
-    return [line for line in (cell or "").splitlines() if line.strip()]
-
-
-# --------------------------------------------------------------------------------------------
-# iCalendar
-# --------------------------------------------------------------------------------------------
-
-
-def fts_query(text: str | None) -> str:
-    """User text as an FTS5 query: every word quoted (so 'C++' or 'AND' cannot break the
-    syntax), "quoted phrases" kept; empty input gives '""', which matches nothing."""
-    tokens = []
-    for token in _FTS_TOKEN.findall(text or ""):
-        words = token.strip('"').replace('"', "")
-        if words.strip():
-            tokens.append(f'"{words}"')
-    return " ".join(tokens) or '""'
 
 
 def calendar_rows(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from crawler.commands._options import fail, talk_rows
+from crawler.cli.options import fail, talk_rows
 from parsers import ParserError, available_parsers, parse_document
 
 USER_AGENT = "seminars-aggregator/0.1 (+https://github.com/seminars-aggregator/seminars)"

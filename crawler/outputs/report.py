@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler import exports
+from crawler.outputs import calendar as ics
 
 # Okabe-Ito, then Tableau: distinguishable for colour-blind readers, repeats after 16 series.
 PALETTE = (
@@ -89,7 +89,7 @@ def report_data(db: Database, now: str | None = None) -> ReportData:
             item.monthly[month] = count
     shown = [item for item in series if item.talks]
     _colour(shown)
-    upcoming = exports.calendar_rows(db, since=now)[:UPCOMING_LIMIT]
+    upcoming = ics.calendar_rows(db, since=now)[:UPCOMING_LIMIT]
     undated = sum(item.talks - item.dated for item in shown)
     return ReportData(now, shown, month_range(shown), upcoming, undated)
 

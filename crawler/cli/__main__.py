@@ -1,0 +1,5 @@
+"""`python -m crawler.cli` runs the `seminars` command (tests use it to get a subprocess)."""
+
+from crawler.cli import main
+
+main()

@@ -1,1 +1,0 @@
-"""One module per `seminars` subcommand (see crawler/cli.py for why they load lazily)."""

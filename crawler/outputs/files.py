@@ -1,0 +1,103 @@
+"""Talks out of the database as files: JSON, JSON Lines and CSV, as plain functions.
+
+Why this module looks the way it does:
+
+* JSON, JSONL and CSV carry exactly the export schema (``Talk.to_dict``), so a file
+  written here reads back into the same talks; ``read_csv`` is the inverse of ``write_csv``.
+* CSV is for spreadsheets: one speaker per line as "Name (Affiliation)" and one link per line
+  as "kind: url" inside their cells, instead of JSON nobody can read in a spreadsheet.
+* No click here: the CLI and the Datasette plugin both call these functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any, TextIO
+
+from parsers.talk import EXPORT_FIELDS
+
+_NULLABLE_TEXT = ("title", "starts_at", "ends_at", "timezone", "location", "abstract", "url")
+
+
+# --------------------------------------------------------------------------------------------
+# JSON, JSON Lines, CSV
+# --------------------------------------------------------------------------------------------
+
+
+def write_jsonl(talks: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """One JSON object per line; returns the number of talks written."""
+    count = 0
+    for talk in talks:
+        out.write(json.dumps(talk, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_json(talks: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """One JSON array, indented, for tools that want a single document."""
+    items = list(talks)
+    out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    return len(items)
+
+
+def write_csv(talks: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """One row per talk, the export fields as columns, lists flattened to readable lines.
+
+    ``out`` should be opened with ``newline=""`` (the csv module writes its own line ends).
+    """
+    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
+    writer.writeheader()
+    count = 0
+    for talk in talks:
+        writer.writerow(csv_row(talk))
+        count += 1
+    return count
+
+
+def csv_row(talk: Mapping[str, Any]) -> dict[str, str]:
+    """The talk as CSV cells: None is empty, booleans are true/false."""
+    row = {key: "" if talk.get(key) is None else str(talk[key]) for key in EXPORT_FIELDS}
+    row["speakers"] = "\n".join(_speaker_label(s) for s in talk.get("speakers") or ())
+    row["links"] = "\n".join(f"{lk['kind']}: {lk['url']}" for lk in talk.get("links") or ())
+    row["online"] = {True: "true", False: "false"}.get(talk.get("online"), "")
+    return row
+
+
+def read_csv(text: str) -> list[dict[str, Any]]:
+    """Talks from ``write_csv`` output, back in the export schema."""
+    return [talk_from_csv_row(row) for row in csv.DictReader(text.splitlines(keepends=True))]
+
+
+def talk_from_csv_row(row: Mapping[str, str]) -> dict[str, Any]:
+    """Inverse of ``csv_row``: empty cells become None, flattened lists become lists again."""
+    talk: dict[str, Any] = {key: row.get(key) or None for key in EXPORT_FIELDS}
+    talk["speakers"] = [_parse_speaker(line) for line in _lines(row.get("speakers"))]
+    talk["links"] = [_parse_link(line) for line in _lines(row.get("links"))]
+    talk["online"] = {"true": True, "false": False}.get(row.get("online") or "")
+    for key in _NULLABLE_TEXT:
+        talk[key] = talk[key] or None
+    return talk
+
+
+def _speaker_label(speaker: Mapping[str, Any]) -> str:
+    affiliation = speaker.get("affiliation")
+    return f"{speaker['name']} ({affiliation})" if affiliation else speaker["name"]
+
+
+def _parse_speaker(line: str) -> dict[str, Any]:
+    """'Name (Affiliation)' -> dict; split at the first ' (' since affiliations nest brackets."""
+    name, sep, rest = line.partition(" (")
+    if sep and rest.endswith(")"):
+        return {"name": name, "affiliation": rest[:-1]}
+    return {"name": line, "affiliation": None}
+
+
+def _parse_link(line: str) -> dict[str, Any]:
+    kind, _, url = line.partition(": ")
+    return {"kind": kind or None, "url": url}
+
+
+def _lines(cell: str | None) -> list[str]:
+    return [line for line in (cell or "").splitlines() if line.strip()]
