@@ -1,8 +1,8 @@
 """Item pipelines: normalize -> validate -> store, each a thin wrapper around plain functions.
 
-Parsers already normalize and validate what they return; these passes run again on the merged
-listing + detail talks, defensively, because the store and the exports rely on the guarantees
-for every parser, including ones not written yet. The store pipeline only routes to
+The spider's `parsers.Walk` hands over a listing's talks with its detail pages merged in,
+not yet checked; these two stages run `parsers.normalize` on them, once (the same functions
+`parse_site` and `parse_document` use off-line). The store pipeline only routes to
 `crawler.db.refresh`, where the refresh semantics live (testable without Scrapy).
 """
 
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from crawler import summary
 from crawler.db import refresh
 from crawler.items import PageItem, SourceDone
-from parsers import Context, Talk
-from parsers.normalize import describe, normalize, validate
+from parsers import Context
+from parsers.normalize import normalize, validated
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -28,18 +28,6 @@ source_finished = object()
 
 def page_context(item: PageItem) -> Context:
     return Context(url=item.url, timezone=item.source.timezone, series=item.source.name)
-
-
-def checked(talks: list[Talk]) -> tuple[list[Talk], list[str]]:
-    """The talks fit to store, and a warning for each one dropped."""
-    kept, warnings = [], []
-    for talk in talks:
-        problems = validate(talk)
-        if problems:
-            warnings.append(f"dropped {describe(talk)}: {'; '.join(problems)}")
-        else:
-            kept.append(talk)
-    return kept, warnings
 
 
 class NormalizePipeline:
@@ -57,7 +45,7 @@ class ValidatePipeline:
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, PageItem) and item.talks is not None:
-            item.talks, warnings = checked(item.talks)
+            item.talks, warnings = validated(item.talks, item.url)
             item.warnings.extend(warnings)
         return item
 

@@ -68,3 +68,26 @@ def describe(talk: Talk) -> str:
     if talk.speakers:
         return f"talk by {talk.speakers[0].name}"
     return "untitled talk"
+
+
+
+def validated(talks: list[Talk], url: str) -> tuple[list[Talk], list[str]]:
+    """The talks fit to store, and a warning (naming the page) for each one dropped."""
+    kept, warnings = [], []
+    for talk in talks:
+        problems = validate(talk)
+        if problems:
+            warnings.append(f"{url}: dropped {describe(talk)}: {'; '.join(problems)}")
+        else:
+            kept.append(talk)
+    return kept, warnings
+
+
+def checked(talks: list[Talk], ctx: Context) -> tuple[list[Talk], list[str]]:
+    """normalize -> validate, the last pure steps, in the one order every path uses.
+
+    Each talk goes through them once: a standalone page in `parse_document`, a listing with
+    its detail pages merged in `parse_site`, and a crawled page in the crawl's Normalize and
+    Validate pipelines (which call `normalize` and `validated` themselves, as two stages).
+    """
+    return validated([normalize(talk, ctx) for talk in talks], ctx.url)

@@ -22,8 +22,8 @@ import pytest
 from parsers import ParseResult, parse_document
 from parsers.common import html
 from parsers.common.people import looks_like_person, speaker_and_title
-from parsers.generic_lines import page_lines
-from parsers.generic_when import Context, parse_line, read_date
+from parsers.heuristic.lines import page_lines
+from parsers.heuristic.reading import PageContext, parse_line, read_date
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = {p.parent.name: p.parent for p in sorted((FIXTURES / "generic").glob("*/gold.json"))}
@@ -163,7 +163,7 @@ def _line(markup: str):
     ],
 )
 def test_parse_line(markup: str, label: str | None, start: str | None, rest: str) -> None:
-    part = parse_line(_line(markup), Context("https://x.org/", None, 2024))
+    part = parse_line(_line(markup), PageContext("https://x.org/", None, 2024))
     assert part.label == label
     assert (part.start.strftime("%H:%M") if part.start else None) == start
     assert part.rest == rest

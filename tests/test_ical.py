@@ -12,7 +12,7 @@ from crawler.cli import main
 from parsers import parse_document
 from parsers.base import Context
 from parsers.common import html
-from parsers.ical import feed_links, is_calendar, parse_calendar
+from parsers.markup.ical import feed_links, is_calendar, parse_calendar
 
 REAL_FEED = Path(__file__).parent / "fixtures" / "real" / "pages" / "tcsai-seminar.ics"
 URL = "https://example.org/seminar.ics"

@@ -12,13 +12,10 @@ import pytest
 from sqlite_utils import Database
 
 # The repo root is not on sys.path under the bare `pytest` script (no conftest, no install);
-from crawler.db.store import (
-    EXPORT_FIELDS,
-    MIGRATIONS,
-    Store,
-    speaker_id,
-    to_utc,
-)
+from crawler.db import MIGRATIONS, Store
+from crawler.db.rows import speaker_id
+from parsers.common.dates import to_utc
+from parsers.talk import EXPORT_FIELDS
 
 ROOT = Path(__file__).resolve().parents[1]
 

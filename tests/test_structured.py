@@ -9,7 +9,7 @@ import pytest
 from parsers import parse_document
 from parsers.base import Context
 from parsers.common import html
-from parsers.structured import detect, parse
+from parsers.markup.structured import detect, parse
 
 URL = "https://example.org/events/"
 

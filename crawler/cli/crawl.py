@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.options import db_option
-from crawler.paths import DEFAULT_SOURCES
+from crawler.cli.options import db_option, sources_option
 
 
 def parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
@@ -19,16 +18,6 @@ def parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"{value!r} is not NAME=VALUE", param_hint="-s/--set")
         overrides[name.strip()] = setting
     return overrides
-
-
-sources_option = click.option(
-    "--sources",
-    "sources_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_SOURCES,
-    show_default=True,
-    help="Sources list (TOML).",
-)
 
 
 @click.command()

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 import click
 
 from crawler.cli.options import db_option, fail
-from crawler.db.store import Store, utc_now
+from crawler.db import Store, utc_now
 from crawler.outputs import calendar as ics
 from crawler.outputs import files
 

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import urllib.request
 from pathlib import Path
 
 import click
 
-from crawler.cli.options import fail, talk_rows
+from crawler.cli.options import fail, read_page, source_settings, sources_option, talk_rows
 from parsers import ParserError, available_parsers, parse_document
-
-USER_AGENT = "seminars-aggregator/0.1 (+https://github.com/seminars-aggregator/seminars)"
 
 
 @click.command()
@@ -26,7 +23,12 @@ USER_AGENT = "seminars-aggregator/0.1 (+https://github.com/seminars-aggregator/s
 @click.option(
     "--base-url", help="URL the page is served at (for absolute links and parser choice)."
 )
-@click.option("--timezone", help="IANA zone of the series, for clock times without one.")
+@click.option(
+    "--timezone",
+    help="IANA zone of the series, for clock times without one "
+    "(default: the zone of the sources entry with this URL, if any).",
+)
+@sources_option
 @click.option(
     "--format",
     "fmt",
@@ -36,7 +38,12 @@ USER_AGENT = "seminars-aggregator/0.1 (+https://github.com/seminars-aggregator/s
     help="Output format.",
 )
 def parse(
-    source: str, parser_name: str, base_url: str | None, timezone: str | None, fmt: str
+    source: str,
+    parser_name: str,
+    base_url: str | None,
+    timezone: str | None,
+    sources_path: Path,
+    fmt: str,
 ) -> None:
     """Print the normalized talks of one page, read from a FILE or fetched from a URL.
 
@@ -46,9 +53,16 @@ def parse(
           --base-url https://gapindnns.github.io/_pages/seminar.html --format table
       seminars parse https://example.org/seminars --parser auto
     """
-    content, url = _read(source, base_url)
+    content, url = read_page(source, base_url)
+    settings = source_settings(url, sources_path)
     try:
-        result = parse_document(content, url, parser_name, timezone=timezone)
+        result = parse_document(
+            content,
+            url,
+            parser_name,
+            timezone=timezone or settings.get("timezone"),
+            series=settings.get("series"),
+        )
     except ParserError as error:
         fail(f"{source}: {error}")
     except ValueError as error:
@@ -67,17 +81,3 @@ def parse(
     else:
         for talk in talks:
             click.echo(json.dumps(talk, ensure_ascii=False))
-
-
-def _read(source: str, base_url: str | None) -> tuple[bytes, str]:
-    if source.startswith(("http://", "https://")):
-        request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.read(), base_url or response.geturl()
-        except OSError as error:
-            fail(f"{source}: cannot fetch: {error}")
-    path = Path(source)
-    if not path.is_file():
-        fail(f"{source}: no such file")
-    return path.read_bytes(), base_url or path.resolve().as_uri()

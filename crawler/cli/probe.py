@@ -10,20 +10,12 @@ from __future__ import annotations
 import click
 from tabulate import tabulate
 
-from crawler.cli.options import talk_rows
-from crawler.cli.parse import _read
-from parsers import (
-    GENERIC_PARSERS,
-    HEURISTIC_THRESHOLD,
-    PLATFORM_PARSERS,
-    Context,
-    get_parser,
-    parse_document,
-    run_stage,
-    site_parser,
-)
+from crawler.cli.options import read_page, talk_rows
+from parsers import Context, get_parser, parse_document
+from parsers.chain import HEURISTIC_THRESHOLD, run_stage
 from parsers.common import html
-from parsers.ical import feed_links, is_calendar
+from parsers.markup.ical import feed_links, is_calendar
+from parsers.registry import generic_parsers, platform_parsers, site_parser
 
 
 @click.command()
@@ -40,7 +32,7 @@ def probe(source: str, base_url: str | None, timezone: str | None, show: int) ->
           --base-url https://md4sg.github.io/website/colloquium/
       seminars probe https://example.org/seminars/
     """
-    content, url = _read(source, base_url)
+    content, url = read_page(source, base_url)
     rows = _stage_rows(content, url, timezone)
     click.echo(tabulate(rows, headers=["stage", "fits", "confidence", "talks", "note"]))
     result = parse_document(content, url, timezone=timezone)
@@ -71,11 +63,11 @@ def _stage_rows(content: bytes, url: str, timezone: str | None) -> list[list]:
     site = site_parser(url)
     if site is not None:
         rows.append([site.NAME, "yes", "1.00", "-", "site parser chosen by URL"])
-    for name in PLATFORM_PARSERS:
+    for name in platform_parsers():
         score = get_parser(name).detect(root)
         talks = len(run_stage(name, root, ctx).talks) if score >= 0.5 else "-"
         rows.append([name, "yes" if score >= 0.5 else "no", f"{score:.2f}", talks, "platform"])
-    for name in GENERIC_PARSERS:
+    for name in generic_parsers():
         result = run_stage(name, root, ctx)
         note = {
             "structured": "schema.org Event markup",
@@ -94,7 +86,7 @@ def _advice(result, chosen: str) -> str:
         return (
             "advice: no stage found talks; this page needs a site parser (or is not a talk list)."
         )
-    if chosen in PLATFORM_PARSERS or chosen in ("structured", "ical"):
+    if chosen in platform_parsers() or chosen in ("structured", "ical"):
         return f'advice: add the source with parser = "auto" (read by {chosen}).'
     if result.confidence >= HEURISTIC_THRESHOLD:
         return 'advice: add the source with parser = "auto"; check the talks above first.'

@@ -26,7 +26,7 @@ import click
 import yaml
 
 from crawler.cli.options import db_option, fail
-from crawler.db.store import MIGRATIONS, Store
+from crawler.db import MIGRATIONS, Store
 from crawler.paths import METADATA
 
 # The database name data/metadata.yml uses for "whatever file is being served".

@@ -9,8 +9,7 @@ from typing import Any
 import click
 from tabulate import tabulate
 
-from crawler.cli.crawl import sources_option
-from crawler.cli.options import db_option, fail
+from crawler.cli.options import db_option, fail, sources_option
 from crawler.db.store import Store
 from crawler.sources import Source, SourcesError, load_sources
 

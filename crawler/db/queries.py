@@ -1,10 +1,28 @@
-"""Read queries over the store that more than one output needs (search quoting, ...)."""
+"""Read queries: talks in the export schema, full-text search, and the one FTS quoting rule.
+
+`fts_query` is the only way user text becomes an FTS5 query, for `Store.search` as for the
+Datasette plugin's canned searches and the calendar's `--search`, so the same words find the
+same talks everywhere.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from crawler.db.rows import export_from_row
 
 _FTS_TOKEN = re.compile(r'"[^"]*"?|\S+')
+NO_MATCH = '""'  # the FTS5 query of empty input: matches nothing
+# talks rows with their series' name, as export_from_row reads them
+TALKS_WITH_SERIES = (
+    "SELECT t.*, s.name AS series_name FROM talks t JOIN series s ON s.id = t.series_id"
+)
 
 
 def fts_query(text: str | None) -> str:
@@ -15,4 +33,71 @@ def fts_query(text: str | None) -> str:
         words = token.strip('"').replace('"', "")
         if words.strip():
             tokens.append(f'"{words}"')
-    return " ".join(tokens) or '""'
+    return " ".join(tokens) or NO_MATCH
+
+
+def exports(db: Database, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Talks rows (with `series_name`) as export dicts; speakers and links in one query each."""
+    rows = list(rows)
+    ids = json.dumps([row["id"] for row in rows])
+    speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for talk_id, name, affiliation in db.execute(
+        "SELECT talk_id, name, affiliation FROM talk_speakers "
+        "WHERE talk_id IN (SELECT value FROM json_each(?)) ORDER BY talk_id, position",
+        [ids],
+    ):
+        speakers[talk_id].append({"name": name, "affiliation": affiliation})
+    links: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for talk_id, kind, url in db.execute(
+        "SELECT talk_id, kind, url FROM links "
+        "WHERE talk_id IN (SELECT value FROM json_each(?)) ORDER BY talk_id, position",
+        [ids],
+    ):
+        links[talk_id].append({"kind": kind, "url": url})
+    return [export_from_row(row, speakers[row["id"]], links[row["id"]]) for row in rows]
+
+
+def export_one(db: Database, talk_id: str) -> dict[str, Any]:
+    """One stored talk in the export schema (KeyError if there is none)."""
+    found = exports(db, db.query(f"{TALKS_WITH_SERIES} WHERE t.id = ?", [talk_id]))
+    if not found:
+        raise KeyError(talk_id)
+    return found[0]
+
+
+class TalkReads:
+    """Store methods that read talks back (mixed into `Store`)."""
+
+    db: Database
+
+    def export_talks(
+        self, series_id: str | None = None, *, include_removed: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """Talks in the export schema, series in registration order, talks in page order."""
+        rows = self.db.query(
+            f"{TALKS_WITH_SERIES} WHERE (:series IS NULL OR t.series_id = :series) "
+            "AND (:removed OR t.removed_at IS NULL) "
+            "ORDER BY s.rowid, t.position, t.rowid",
+            {"series": series_id, "removed": int(include_removed)},
+        )
+        yield from exports(self.db, rows)
+
+    def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Full-text search over title, abstract and speakers; best match first.
+
+        Quoted by `fts_query`, so user input such as 'AND' or 'C++' cannot break FTS syntax.
+        """
+        match = fts_query(query)
+        if match == NO_MATCH:
+            return []
+        rows = list(
+            self.db.query(
+                "SELECT t.*, s.name AS series_name FROM talks_fts "
+                "JOIN talks t ON t.rowid = talks_fts.rowid JOIN series s ON s.id = t.series_id "
+                "WHERE talks_fts MATCH ? AND t.removed_at IS NULL "
+                "ORDER BY talks_fts.rank LIMIT ?",
+                [match, limit],
+            )
+        )
+        found = exports(self.db, rows)
+        return [{"id": row["id"], **export} for row, export in zip(rows, found, strict=True)]

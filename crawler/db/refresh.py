@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crawler.db import identity
+from crawler.db.records import PageItem, SourceDone
 from crawler.db.store import Store
-from crawler.items import PageItem, SourceDone
 from crawler.sources import Source
 from parsers import Talk
 

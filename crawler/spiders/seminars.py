@@ -7,10 +7,12 @@ Run it as `seminars crawl` (crawler/run.py) or `scrapy crawl seminars`; settings
 How a source is crawled:
 * The listing page (`url` in sources.toml) and every listing page a parser asks for (pagination)
   starts a *group*: the listing plus the detail pages its parser asks for. When the last page of
-  a group has arrived, the detail talks are merged in (`parsers.assemble`) and the group becomes
-  one `PageItem`, which the store writes in one transaction.
-* Only pages on the source's own site are followed (`Source.owns`); redirects elsewhere are
-  refused by `SameSiteMiddleware`.
+  a group has arrived, the group goes through the source's `parsers.Walk` (the same code the
+  fixture tests and `seminars parse` use): detail talks are merged in and checked, and the
+  group becomes one `PageItem`, which the store writes in one transaction.
+* Which pages are fetched is the Walk's rule too: each URL once, only pages on the source's
+  own site (`Source.owns`), at most SEMINARS_MAX_PAGES; redirects elsewhere are refused by
+  `SameSiteMiddleware`.
 * Every fetched page is hashed together with the parser code and the source's settings. When a
   listing and all its detail pages hash as when they were last stored, nothing is parsed: the
   item says "unchanged" and the store only counts those talks as seen. Hashing the parser code
@@ -43,7 +45,7 @@ from crawler.db.store import Store
 from crawler.items import PageItem, SourceDone
 from crawler.middlewares import SITE_META
 from crawler.sources import Source, load_sources, select
-from parsers import Follow, ParserError, ParseResult, assemble, parse_document
+from parsers import Follow, ParserError, ParseResult, Walk
 
 if TYPE_CHECKING:
     from scrapy.http import Response
@@ -100,7 +102,7 @@ class SourceState:
     """One source's bookkeeping during the crawl."""
 
     source: Source
-    requested: set[str] = field(default_factory=set)
+    walk: Walk
     groups: dict[str, Group] = field(default_factory=dict)
     pending: int = 0
     pages: int = 0
@@ -136,7 +138,18 @@ class SeminarsSpider(scrapy.Spider):
         self._resources = ExitStack()  # released in closed(), in reverse order
         self._resources.enter_context(crawl_lock(db_path))
         self.store = self._resources.enter_context(Store(db_path))
-        self.states = {source.id: SourceState(source) for source in self.sources}
+        self.states = {
+            source.id: SourceState(source, self._walk(source)) for source in self.sources
+        }
+
+    def _walk(self, source: Source) -> Walk:
+        return Walk(
+            source.parser,
+            source.timezone,
+            source.name,
+            max_pages=self.max_pages,
+            owns=source.owns,
+        )
 
     def closed(self, reason: str) -> None:
         self._resources.close()
@@ -272,53 +285,31 @@ class SeminarsSpider(scrapy.Spider):
         )
 
     def _parsed_item(self, state: SourceState, group: Group, hashes: dict[str, str]) -> PageItem:
-        result = group.result or self._parse(state, group.body, group.url)
-        parser = result.parser if state.source.parser == "auto" else state.source.parser
-        warnings = list(result.warnings)
-        details = []
-        for url, (body, _) in group.details.items():
-            page = self._parse(state, body, url, parser=parser, detail=True)
-            details.extend(page.talks)
-            warnings.extend(page.warnings)
-        talks = assemble(result.talks, details)
-        follows = [[follow.url, follow.role] for follow in result.follow]
-        return PageItem(state.source, group.url, group.ordinal, hashes, follows, talks, warnings)
+        listing = group.result or self._parse(state, group.body, group.url)
+        bodies = {url: body for url, (body, _) in group.details.items()}
+        self.crawler.stats.inc_value("seminars/pages_parsed", len(bodies))
+        page = state.walk.assemble(group.url, listing, bodies)
+        follows = [[follow.url, follow.role] for follow in page.follow]
+        return PageItem(
+            state.source, group.url, group.ordinal, hashes, follows, page.talks, page.warnings
+        )
 
     # ---- helpers --------------------------------------------------------------------------
 
-    def _parse(
-        self,
-        state: SourceState,
-        body: bytes,
-        url: str,
-        *,
-        parser: str | None = None,
-        detail: bool = False,
-    ) -> ParseResult:
+    def _parse(self, state: SourceState, body: bytes, url: str) -> ParseResult:
         self.crawler.stats.inc_value("seminars/pages_parsed")
-        return parse_document(
-            body,
-            url,
-            parser or state.source.parser,
-            timezone=state.source.timezone,
-            series=state.source.name,
-            detail=detail,
-        )
+        return state.walk.read(body, url)
 
     def _request(
         self, state: SourceState, url: str, role: str, *, group: str | None = None
     ) -> scrapy.Request | None:
         """A request for a page of this source, or None (seen, off-site or over the limit)."""
-        url = url.split("#", 1)[0]
-        if url in state.requested:
+        admitted, why = state.walk.admit(url)
+        if admitted is None:
+            if why:
+                state.warnings.append((url.split("#", 1)[0], why))
             return None
-        if not state.source.owns(url):
-            state.warnings.append((url, "not followed: not on the source's site"))
-            return None
-        if len(state.requested) >= self.max_pages:
-            state.warnings.append((url, f"not followed: page limit ({self.max_pages}) reached"))
-            return None
-        state.requested.add(url)
+        url = admitted
         state.pending += 1
         meta = {"source": state.source.id, "role": role, "seminars_url": url}
         meta[SITE_META] = state.source.site

@@ -22,8 +22,6 @@ from parsers.talk import Link, Talk
 
 NAME = "gapindnns"
 URL_PATTERNS = (r"^https?://gapindnns\.github\.io/",)
-TIMEZONE = "Europe/Stockholm"
-SERIES = "GAPinDNNs Seminar"
 
 TALK_BLOCKS = "div.card[id^='talk_'], div.talk-entry"
 IN_PERSON_ONLY = "in-person only"
@@ -33,7 +31,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     blocks = select(root, TALK_BLOCKS)
     if not blocks:
         raise ParserError(f"{ctx.url}: no talk cards ({TALK_BLOCKS})")
-    series = ctx.series or text_of(first(root, "h1")) or SERIES
+    series = ctx.series or text_of(first(root, "h1"))
     online = False if IN_PERSON_ONLY in (text_of(root.body) or "").lower() else None
     result = ParseResult()
     for element in blocks:

@@ -24,8 +24,8 @@ from collections import Counter, defaultdict
 from parsers.common.html import HtmlElement
 from parsers.common.people import people_in, speaker_and_title
 from parsers.common.text import clean
-from parsers.generic_lines import Line
-from parsers.generic_when import META_DATE, Context, parse_line
+from parsers.heuristic.lines import Line
+from parsers.heuristic.reading import META_DATE, PageContext, parse_line
 
 MAX_ANCHORS = 1500  # talks per page; a seminar archive rarely lists more
 
@@ -48,7 +48,7 @@ DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-def find_anchors(lines: list[Line], probe: Context) -> list[list[Line]]:
+def find_anchors(lines: list[Line], probe: PageContext) -> list[list[Line]]:
     """Dated or timed lines; an adjacent date-only and time-only pair is one anchor."""
     found: list[tuple[Line, bool, bool]] = []
     for line in lines:
@@ -132,7 +132,7 @@ def _meeting_point(a: Line, b: Line) -> HtmlElement | None:
     return None
 
 
-def _prose(line: Line, probe: Context) -> bool:
+def _prose(line: Line, probe: PageContext) -> bool:
     """A sentence that mentions a date ("The programme runs from Monday 27 May at 10h30 …"),
     not a talk's date line: many words, no person, no quoted or emphasised title."""
     if line.heading:

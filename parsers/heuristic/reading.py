@@ -21,7 +21,7 @@ from parsers.common import dates
 from parsers.common.html import HtmlElement
 from parsers.common.people import EVENT_LABEL
 from parsers.common.text import clean
-from parsers.generic_lines import Line
+from parsers.heuristic.lines import Line
 
 LABELS = {
     "speaker": "speakers? presenters? lecturers? referent(?:in|en)? vortragende[r]? "
@@ -77,8 +77,9 @@ SEPARATORS = " \t,;:–—-|·•/@"
 
 
 @dataclass
-class Context:
-    """What a record inherits from the page around it."""
+class PageContext:
+    """What a record inherits from the page around it (not `parsers.base.Context`, which is
+    what a parser is given; this is what the heuristic reads off the page as it goes)."""
 
     url: str
     timezone: str | None
@@ -180,7 +181,7 @@ def _swapped(text: str, span: tuple, day: date, year: int | None, day_first: boo
     return found[0] if found else None
 
 
-def parse_line(line: Line, ctx: Context) -> Parsed:
+def parse_line(line: Line, ctx: PageContext) -> Parsed:
     """Cut the date, the clock time and any label out of a line."""
     text = line.text
     parsed = Parsed(line=line)

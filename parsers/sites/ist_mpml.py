@@ -26,8 +26,6 @@ from parsers.talk import Link, Speaker, Talk
 
 NAME = "ist_mpml"
 URL_PATTERNS = (r"^https?://mpml\.tecnico\.ulisboa\.pt/",)
-TIMEZONE = "Europe/Lisbon"
-SERIES = "Mathematics, Physics & Machine Learning"
 
 TALK_BLOCKS = "div.seminar"
 COURSE = re.compile(r"\b(?:this|the) (?:mini-?)?course\b|\bminicourse\b", re.IGNORECASE)
@@ -37,7 +35,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     blocks = select(root, TALK_BLOCKS)
     if not blocks:
         raise ParserError(f"{ctx.url}: no seminar blocks ({TALK_BLOCKS})")
-    series = ctx.series or text_of(first(root, ".site-name")) or SERIES
+    series = ctx.series or text_of(first(root, ".site-name"))
     result = ParseResult()
     for element in blocks:
         block = Block(element)  # a dozen selectors per block: index it once

@@ -3,6 +3,7 @@
 A static page with one card per talk (`article.talk-card`: an h3 title and an abstract
 paragraph). The page names no speakers, dates or rooms, so those stay empty rather than being
 guessed; the hero's playlist link belongs to the series, not to a talk, and is not collected.
+The series name, when the source does not give one, is the footer's (the title says "NGML").
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from parsers.talk import Link, Talk
 
 NAME = "ngml"
 URL_PATTERNS = (r"^https?://ngmlgroup\.github\.io/",)
-TIMEZONE = "Europe/Oslo"
-SERIES = "NGML Seminar Series"
 
 TALK_BLOCKS = "article.talk-card, .talk-grid > article"
 
@@ -26,6 +25,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     if not blocks:
         raise ParserError(f"{ctx.url}: no talk cards ({TALK_BLOCKS})")
     result = ParseResult()
+    series = ctx.series or text_of(first(root, ".site-footer p"))
     for block in blocks:
         result.talks.append(
             Talk(
@@ -33,7 +33,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
                 abstract=_parse_abstract(block),
                 links=tuple(Link(kind, url) for url, kind in links_in(block, ctx.url)),
                 kind="seminar",
-                series=ctx.series or SERIES,
+                series=series,
             )
         )
     return result

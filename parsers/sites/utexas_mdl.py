@@ -28,7 +28,6 @@ from parsers.talk import Talk
 
 NAME = "utexas_mdl"
 URL_PATTERNS = (r"^https?://(?:www\.)?ifml\.institute/events/", r"^https?://ml\.utexas\.edu/")
-TIMEZONE = "America/Chicago"
 
 AGENDA = (".field--name-body", ".node__content")
 VENUE = (".field--name-field-location .address-line1", ".field--name-field-location")

@@ -31,12 +31,12 @@ from parsers.common.people import (
     split_speakers,
 )
 from parsers.common.text import clean, join_paragraphs, status_of
-from parsers.generic_lines import Line, emphasis, line_link
-from parsers.generic_when import (
+from parsers.heuristic.lines import Line, emphasis, line_link
+from parsers.heuristic.reading import (
     CLASS_HINTS,
     LABELLED,
     SEPARATORS,
-    Context,
+    PageContext,
     Parsed,
     label_of,
     parse_line,
@@ -159,7 +159,7 @@ _TITLE_MAX = 300
 _ABSTRACT_MIN = 160
 
 
-def extract(lines: list[Line], ctx: Context) -> Talk | None:
+def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
     """The talk a record's lines describe, or None when they do not describe one."""
     parts = _split_fields(_label_pairs([parse_line(line, ctx) for line in lines[:60]]))
     day, start, end, zone, date_text = _when(parts, ctx)
@@ -264,7 +264,7 @@ def _pieces(part: Parsed) -> list[str] | None:
     return pieces
 
 
-def _when(parts: list[Parsed], ctx: Context):
+def _when(parts: list[Parsed], ctx: PageContext):
     day = start = end = zone = None
     text = None
     for part in parts:
@@ -642,7 +642,7 @@ _MORE_CANCELLED = re.compile(
 _MORE_POSTPONED = re.compile(r"\b(uitgesteld|uppskjutet|flyttat|utsatt|przełożon[ey])\b|延期", re.I)
 
 
-def _links(lines: list[Line], title_part: Parsed | None, speakers: list[Speaker], ctx: Context):
+def _links(lines: list[Line], title_part: Parsed | None, speakers: list[Speaker], ctx: PageContext):
     url = None
     if title_part is not None:
         anchor = line_link(title_part.line)

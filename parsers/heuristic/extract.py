@@ -25,14 +25,14 @@ from parsers.base import Context, ParseResult
 from parsers.common.html import HtmlElement
 from parsers.common.people import people_in
 from parsers.common.text import clean, fold, join_paragraphs
-from parsers.generic_fields import extract, looks_like_place
-from parsers.generic_lines import Line, page_lines
-from parsers.generic_records import MAX_ANCHORS, YEAR, find_anchors, find_records
-from parsers.generic_when import Context as FieldContext
-from parsers.generic_when import parse_line
+from parsers.heuristic.fields import extract, looks_like_place
+from parsers.heuristic.lines import Line, page_lines
+from parsers.heuristic.reading import PageContext as FieldContext
+from parsers.heuristic.reading import parse_line
+from parsers.heuristic.records import MAX_ANCHORS, YEAR, find_anchors, find_records
 from parsers.talk import Speaker
 
-NAME = "heuristic"  # module `generic`: see parsers.MODULES
+NAME = "heuristic"
 URL_PATTERNS: tuple[str, ...] = ()
 
 

@@ -1,0 +1,254 @@
+"""Talk writes: save (insert, touch or update), the change log, speakers and links, removals.
+
+* Talks are upserted on an id computed upstream (`Talk.id`), so a talk whose title or slot
+  changes stays the *same row*; the store never derives ids from content.
+* Each talk keeps the `content_hash` of its export dict, so a re-crawl that finds nothing new
+  costs one comparison per talk, and a real change is recorded field by field in
+  `talk_changes` (people want to know that a talk moved, not just that "something changed").
+* Talks that disappear from a page are only marked `removed_at`, never deleted: a page that
+  temporarily breaks must not erase history, and a talk that comes back is simply revived.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from crawler.db.crawls import ensure_series
+from crawler.db.queries import export_one
+from crawler.db.rows import (
+    TRACKED_FIELDS,
+    change_value,
+    export_dict,
+    link_rows,
+    speaker_rows,
+    talk_row,
+    utc_now,
+)
+
+log = logging.getLogger(__name__)
+
+StoredState = tuple[str, str, "str | None"]  # content_hash, status, removed_at
+
+
+@dataclass
+class SaveStats:
+    """What one save_talks call did, so the crawler can fill its crawls row."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    ids: list[str] = field(default_factory=list)
+    # Ids that occurred more than once in one call; only the first occurrence is stored,
+    # because saving both would flip the row between two versions on every crawl.
+    duplicates: list[str] = field(default_factory=list)
+
+
+class TalkWrites:
+    """Store methods that write talks and their speakers, links and changes (mixed into
+    `Store`)."""
+
+    db: Database
+
+    def save_talks(
+        self,
+        source_id: str,
+        talks: list[dict[str, Any]],
+        *,
+        crawl_id: int | None = None,
+        now: str | None = None,
+    ) -> SaveStats:
+        """Upsert one source's talks (records as `Talk.to_record()` makes them, plus a
+        `position`) in a single transaction.
+
+        One transaction so that a crash half-way never leaves a page half-updated (readers
+        see the old crawl or the new one), and because it is much faster than autocommit.
+        """
+        now = now or utc_now()
+        stats = SaveStats()
+        rows: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}  # id -> (row, export)
+        for index, talk in enumerate(talks):
+            if talk["id"] in rows:
+                log.warning("duplicate talk id %s in %s; kept the first", talk["id"], source_id)
+                stats.duplicates.append(talk["id"])
+                continue
+            export = export_dict(talk)
+            position = talk.get("position", index)
+            rows[talk["id"]] = (talk_row(talk, export, source_id, position), export)
+        with self.db.atomic():
+            ensure_series(self.db, source_id, next((t.get("series") for t in talks), None))
+            stored = self._stored_states(list(rows))
+            self._insert_talks([pair for tid, pair in rows.items() if tid not in stored], now)
+            unchanged = []
+            for talk_id, (row, export) in rows.items():
+                old = stored.get(talk_id)
+                outcome = self._save_stored(row, export, crawl_id, now, old) if old else "new"
+                if outcome == "unchanged":
+                    unchanged.append(row)
+                setattr(stats, outcome, getattr(stats, outcome) + 1)
+                stats.ids.append(talk_id)
+            self._touch_unchanged(unchanged, now)
+        return stats
+
+    def _stored_states(self, ids: list[str]) -> dict[str, StoredState]:
+        """(content_hash, status, removed_at) of those talks already stored, in one query."""
+        rows = self.db["talks"].rows_where(
+            "id IN (SELECT value FROM json_each(?))",
+            [json.dumps(ids)],
+            select="id, content_hash, status, removed_at",
+        )
+        return {row["id"]: (row["content_hash"], row["status"], row["removed_at"]) for row in rows}
+
+    def _insert_talks(self, new: list[tuple[dict[str, Any], dict[str, Any]]], now: str) -> None:
+        """A page's new talks, with their speakers and links, in page order.
+
+        One `insert_all` per table and page, not one per talk: the full-text index is kept by
+        a trigger, and FTS5 flushes its pending terms to a new segment at the end of every
+        statement that fires it (one statement per talk made the index insert cost four
+        times what one statement per page does). Talks rows go first: the others refer to
+        them, and speakers before talk_speakers.
+        """
+        if not new:
+            return
+        stamps = {"first_seen": now, "last_seen": now, "removed_at": None}
+        self.db["talks"].insert_all([{**row, **stamps} for row, _ in new])
+        speakers = [s for row, export in new for s in speaker_rows(row["id"], export["speakers"])]
+        links = [lk for row, export in new for lk in link_rows(row["id"], export["links"])]
+        self._insert_speakers(speakers)
+        # Links are keyed by (talk_id, url): a URL listed twice is kept once, first kind wins.
+        self.db["links"].insert_all(links, ignore=True)
+
+    def _insert_speakers(self, rows: list[dict[str, Any]]) -> None:
+        """speakers (one per folded name, first spelling wins), then the talk_speakers rows."""
+        speakers = [{"id": r["speaker_id"], "name": r["name"]} for r in rows]
+        self.db["speakers"].insert_all(speakers, ignore=True)
+        self.db["talk_speakers"].insert_all(rows)
+
+    def _save_stored(
+        self,
+        row: dict[str, Any],
+        export: dict[str, Any],
+        crawl_id: int | None,
+        now: str,
+        old: StoredState,
+    ) -> str:
+        """Revive a talk marked removed, update it if changed; 'unchanged' or 'updated'."""
+        old_hash, old_status, removed_at = old
+        if removed_at is not None:
+            self._record_changes(crawl_id, now, [(row["id"], "removed_at", removed_at, None)])
+        if old_hash == row["content_hash"] and old_status == row["status"]:
+            return "unchanged"
+        self._update_talk(row, export, old_status, crawl_id, now)
+        return "updated"
+
+    def _touch_unchanged(self, rows: list[dict[str, Any]], now: str) -> None:
+        """Content unchanged: refresh last_seen and bookkeeping columns (page order may move).
+
+        One executemany for the page, not `Table.update` per talk: that first reads each row
+        back to check it exists, and the unchanged re-upsert is what a refresh does for most
+        talks of a changed page (bench/RESULTS.md, "upsert again, unchanged").
+        """
+        self.db.conn.executemany(
+            "UPDATE talks SET last_seen = ?, removed_at = NULL, position = ?, series_id = ?, "
+            "source_url = ?, extracted_by = ? WHERE id = ?",
+            [
+                (now, r["position"], r["series_id"], r["source_url"], r["extracted_by"], r["id"])
+                for r in rows
+            ],
+        )
+
+    def _update_talk(
+        self,
+        row: dict[str, Any],
+        export: dict[str, Any],
+        old_status: str,
+        crawl_id: int | None,
+        now: str,
+    ) -> None:
+        """Content changed: diff against what is stored, log each field, update in place."""
+        talk_id = row["id"]
+        old = {**export_one(self.db, talk_id), "status": old_status}
+        new = {**export, "status": row["status"]}
+        changed = [name for name in TRACKED_FIELDS if old[name] != new[name]]
+        self._record_changes(crawl_id, now, [(talk_id, n, old[n], new[n]) for n in changed])
+        columns = {k: v for k, v in row.items() if k != "id"}
+        self.db["talks"].update(talk_id, {**columns, "last_seen": now, "removed_at": None})
+        if "speakers" in changed:
+            self.db["talk_speakers"].delete_where("talk_id = ?", [talk_id])
+            self._insert_speakers(speaker_rows(talk_id, export["speakers"]))
+        if "links" in changed:
+            self.db["links"].delete_where("talk_id = ?", [talk_id])
+            self.db["links"].insert_all(link_rows(talk_id, export["links"]), ignore=True)
+
+    def _record_changes(
+        self, crawl_id: int | None, now: str, changes: list[tuple[str, str, Any, Any]]
+    ) -> None:
+        """talk_changes rows for (talk id, field, old value, new value) tuples."""
+        self.db["talk_changes"].insert_all(
+            {
+                "talk_id": talk_id,
+                "crawl_id": crawl_id,
+                "field": name,
+                "old_value": change_value(old),
+                "new_value": change_value(new),
+                "changed_at": now,
+            }
+            for talk_id, name, old, new in changes
+        )
+
+    def touch_talks(self, talk_ids: Iterable[str], *, now: str | None = None) -> None:
+        """Mark talks as seen again without re-saving them (their page did not change)."""
+        self.db.execute(
+            "UPDATE talks SET last_seen = ? WHERE id IN (SELECT value FROM json_each(?))",
+            [now or utc_now(), json.dumps(list(talk_ids))],
+        )
+
+    def mark_removed(
+        self,
+        source_id: str,
+        seen_ids: Iterable[str],
+        *,
+        crawl_id: int | None = None,
+        now: str | None = None,
+    ) -> int:
+        """Flag talks that vanished from the source; never delete, a page may come back.
+
+        Callers should skip this for crawls they consider suspect (e.g. zero talks parsed).
+        """
+        now = now or utc_now()
+        where = (
+            "series_id = ? AND removed_at IS NULL AND id NOT IN (SELECT value FROM json_each(?))"
+        )
+        with self.db.atomic():
+            gone = [
+                r["id"]
+                for r in self.db["talks"].rows_where(
+                    where, [source_id, json.dumps(sorted(set(seen_ids)))], select="id"
+                )
+            ]
+            self.db.execute(
+                "UPDATE talks SET removed_at = ? WHERE id IN (SELECT value FROM json_each(?))",
+                [now, json.dumps(gone)],
+            )
+            self._record_changes(crawl_id, now, [(t, "removed_at", None, now) for t in gone])
+        return len(gone)
+
+    def unknown_ids(self, talk_ids: Iterable[str]) -> set[str]:
+        """The ids among `talk_ids` that no stored talk has (talks new to the database)."""
+        unknown = set(talk_ids)
+        return unknown - set(self._stored_states(sorted(unknown)))
+
+    def live_talks(self, series_id: str, *, excluding: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The series' talks not marked removed, minus `excluding`: candidates for re-identity."""
+        skip = set(excluding)
+        rows = self.db["talks"].rows_where(
+            "series_id = ? AND removed_at IS NULL",
+            [series_id],
+            select="id, title, starts_at, speaker_names, abstract",
+        )
+        return [row for row in rows if row["id"] not in skip]
