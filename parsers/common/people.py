@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.common import vocab
 from parsers.common.text import clean
 from parsers.talk import Speaker
 
@@ -178,15 +179,15 @@ NOT_NAME_WORDS = _words(
     news events event calendar home about contact people publications teaching
     sala salle aula raum hörsaal amphithéâtre amphi auditorio edificio gebäude bâtiment
     facultad facoltà faculté fakultät restaurant restaurante ristorante
-    kolloquium vorlesung séminaire seminario seminari organizers organisers
+    vorlesung organizers organisers
     """
-) - frozenset(["park"])  # place words that are also common surnames ("Daniel Park")
+) - frozenset(["park"]) | frozenset(vocab.SESSION_NOUNS)
+# ("park": a place word that is also a common surname, "Daniel Park")
 # "Seminar: Jane Doe – Title": a label before the speaker or title that is neither.
 EVENT_LABEL = re.compile(
     r"^\s*(?:(?:special|invited|guest|keynote|plenary|online|hybrid|virtual)\s+)?"
-    r"(?:seminar|talk|colloquium|kolloquium|lecture|webinar|séminaire|seminaire|seminario|"
-    r"vortrag|exposé|conference|keynote|presentation|reading group|journal club)"
-    r"(?:\s+(?:talk|series|lecture))?\s*[:–—|-]\s*",
+    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.EVENT_NOUNS))
+    + r"(?:\s+(?:talk|series|lecture))?\s*[:–—|-]\s*",
     re.IGNORECASE,
 )
 # "Title (Jane Doe, MIT)" and "Jane Doe (MIT), Title": the person in or before brackets.

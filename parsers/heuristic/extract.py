@@ -22,28 +22,23 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from parsers.base import Context, ParseResult
+from parsers.common import vocab
 from parsers.common.html import HtmlElement
 from parsers.common.people import people_in
 from parsers.common.text import clean, fold, join_paragraphs
-from parsers.heuristic.fields import extract, looks_like_place
+from parsers.heuristic.fields import extract
 from parsers.heuristic.lines import Line, page_lines
 from parsers.heuristic.reading import PageContext as FieldContext
 from parsers.heuristic.reading import parse_line
 from parsers.heuristic.records import MAX_ANCHORS, YEAR, find_anchors, find_records
+from parsers.heuristic.titles import looks_like_place
 from parsers.talk import Speaker
 
 NAME = "heuristic"
 URL_PATTERNS: tuple[str, ...] = ()
 
 
-SEMINAR_WORDS = re.compile(
-    r"\b(seminars?|colloqui(?:um|a)|kolloquium|talks?|speakers?|lecture series|"
-    r"séminaires?|seminaires?|seminari[oa]?s?|vortr[äa]ge?|vortragsreihe|exposés?|conférences?|"
-    r"workshop|journées?|programme|program|agenda|reading group|journal club|webinars?|"
-    r"seminari\w*|seminarium|föredrag|foredrag|voordrachten|семинар\w*|коллоквиум\w*)\b|"
-    r"セミナー|談話会|講演会|研究会|研讨会|讲座|学术报告|세미나|콜로키움",
-    re.I,
-)
+SEMINAR_WORDS = vocab.series_words()
 
 
 # "Talks take place in Room 507", "I seminari si tengono presso l'Aula Magna": where the

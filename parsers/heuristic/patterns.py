@@ -1,0 +1,147 @@
+"""What the heuristic's field readers look for, as data: words and shapes, with examples.
+
+Kept apart from `fields` (the code that reads a record) so a miss on a real page is usually a
+one-line change here, the way trafilatura and dateparser keep their selectors and words.
+Seminar nouns come from `parsers.common.vocab`, shared with the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.common import vocab
+
+EXTRACTED_BY = "heuristic"
+
+
+BREAKS = re.compile(
+    r"^\W*(coffee|tea|lunch|break|pause|registration|welcome|opening|closing|reception|dinner|"
+    r"breakfast|buffet|discussion|poster session|posters|social|networking|apéro|apero|"
+    r"kaffee|mittag\w*|déjeuner|dejeuner|café|cafe|accueil|inscription|anmeldung|begrüßung|"
+    r"fin|end|adjourn\w*|q ?& ?a|panel discussion|snacks|refreshments|to be announced|tba|tbd|"
+    r"office hours?|sprechstunde|permanence|deadline|exam|midterm|homework|hw\d*|due)"
+    r"\b",
+    re.I,
+)
+
+
+# A title not known yet. With a named speaker the slot is a talk and keeps it as its title
+# (the page shows it); without one it is an empty slot, as `BREAKS` says.
+PLACEHOLDER = re.compile(
+    r"^\W*(?:(?:title|titel|titre|título|titolo|topic|thema)\s*[:–-]?\s*)?"
+    r"(?:tba|tbd|tbc|t\.b\.[ad]\.?|to be (?:announced|determined|confirmed)|"
+    r"à (?:venir|préciser|confirmer|annoncer)|n\.\s?n\.|folgt|wird noch bekannt gegeben|"
+    r"por (?:confirmar|determinar|anunciar)|da (?:definire|confermare|annunciare))\W*$",
+    re.I,
+)
+
+
+# A slot that says there is no session ("No seminar (fall break)", "Kein Kolloquium").
+NO_SESSION = re.compile(
+    r"^\W*(?:no|kein\w*|pas de|sans|sin|nessun\w*|geen|niet)\s+(?:\w+\s+)?"
+    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.MEETING_NOUNS))
+    + r"s?\b",
+    re.I,
+)
+
+
+# An e-mail address: a line with one is a contact (an organiser), not a speaker.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+# Dated lines of a call for papers or a job advert, not talks.
+NOT_TALK = re.compile(
+    r"\b(deadlines?|submissions?|notifications?|camera[- ]ready|anmeldeschluss|date limite|"
+    r"(?:registration|applications?) (?:opens|closes|deadline))\b|\bdue\s*$",
+    re.I,
+)
+
+
+LOCATION_WORDS = re.compile(
+    r"\b(room|rm\.|salle|raum|hall|building|bldg|auditorium|amphi\w*|hörsaal|aula|sala|"
+    r"seminar ?room|campus|zoom|online|virtual|hybrid|webex|teams|lecture theatre|theater|"
+    r"theatre|library|floor|étage|gebäude|bâtiment|batiment|institut|lab\b|remote)\b",
+    re.I,
+)
+
+
+# A line that is a place: a room word with a room number or code, a campus, or just "Online".
+PLACE = re.compile(
+    r"\b(room|rm\.|salle|raum|hall|building|bldg|auditorium|amphi\w*|hörsaal|aula|sala|"
+    r"lecture theatre|gebäude|bâtiment|batiment|seminar ?room|seminarraum)\b.{0,40}\d|"
+    r"\d.{0,20}\b(room|salle|raum|hall|building|auditorium|amphi\w*|hörsaal|aula)\b|"
+    r"\bcampus\b|^(online|zoom|remote|virtual|hybrid|webex|teams|tba|tbd)\b|"
+    r"^(?:sala|salle|aula|hörsaal|seminarraum|auditori(?:um|o)|amphith[ée][âa]tre|amphi|"
+    r"lecture (?:theatre|hall))\b",  # "Sala de Grados", "Salle du conseil": no number needed
+    re.I,
+)
+
+
+# "Annenberg 105", "Pimentel Hall 120", "CSE 1242": a capitalised name and a room number.
+NAMED_ROOM = re.compile(r"^(?:[A-Z][\w.&'’-]*\s){1,3}[A-Z]?\d{1,4}[A-Za-z]?$")
+
+
+NOT_ROOM = re.compile(
+    r"^(lecture|week|part|chapter|session|day|talk|seminar|hw|homework|lab|exercise|unit|"
+    r"module|section|volume|issue|page|version|step|round|level|grade|class|group|team|"
+    r"spring|summer|fall|autumn|winter|semester|term|year|wintersemester|sommersemester|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b",  # "Spring 2022" in a list of past terms is no room
+    re.I,
+)
+
+
+ONLINE = re.compile(r"\b(online|zoom|virtual|webex|teams|remote|hybrid|jitsi)\b", re.I)
+
+
+# "by Jane Doe", "par …", "von …": the word before a speaker line.
+BY_PREFIX = re.compile(r"^\s*(?:by|par|von|di|por|door|with|avec|mit|con)\s+", re.I)
+
+
+QUOTED = re.compile(r"[“«„\"]\s*([^“”«»„\"]{6,300}?)\s*[”»“\"]")
+
+
+INSTITUTION = re.compile(
+    r"\b(univ\w*|institut\w*|college|school|lab\w*|inria|cnrs|inrae|inserm|mpi|eth|epfl|"
+    r"centre|center|academy|académie|hochschule|polytechn\w*|research|corporation|inc\b|"
+    r"google|microsoft|meta|ibm|deepmind|openai|hospital|foundation|ku|tu|ucl|mit|kth)\b",
+    re.I,
+)
+
+
+# Between the fields of one meta line ("Jane Doe (MIT) — 12 March, 14:00 — Room G.07").
+FIELD_SEPARATOR = re.compile(r"\s+[—–|·•]\s+|\s*[|·•]\s*")
+
+
+# A piece of a meta line that is only a link's label ("Video", "Slides (PDF)").
+LINK_PIECE = re.compile(
+    r"^(?:video|slides?|pdf|recording|youtube|paper|arxiv|code|abstract|poster|notes|handout|"
+    r"links?|watch|bib(?:tex)?|preprint)(?:\s*\(\w+\))?$",
+    re.I,
+)
+
+
+MORE_CANCELLED = re.compile(
+    r"\b(geannuleerd|afgelast|vervalt|inställt|inställd|avlyst|aflyst|peruttu|odwołan[ey]|"
+    r"zrušen[oa]?)\b|中止|休講",
+    re.I,
+)
+
+
+MORE_POSTPONED = re.compile(r"\b(uitgesteld|uppskjutet|flyttat|utsatt|przełożon[ey])\b|延期", re.I)
+
+
+STATUS_MARKER = re.compile(
+    r"\s*[(\[]?\s*(?:cancel+ed|canceled|annul[ée]e?|abgesagt|entf[äa]llt|cancelad[oa]|"
+    r"annullat[oa]|geannuleerd|afgelast|vervalt|postponed|rescheduled|report[ée]e?|verschoben|"
+    r"aplazad[oa]|rinviat[oa]|adiad[oa]|uitgesteld|inställt|avlyst|aflyst)"
+    r"\s*[!.]?\s*[)\]]?\s*",
+    re.I,
+)
+
+
+LINK_LABELS = re.compile(
+    r"[\[(]\s*(?:slides?|video|pdf|paper|abstract|recording|youtube|arxiv|code|link|poster|"
+    r"bib(?:tex)?|notes|handout)\s*[\])]",
+    re.I,
+)
