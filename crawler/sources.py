@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from parsers import available_parsers
-from parsers.common.dates import is_valid_zone
+from parsers.common.zones import is_valid_zone
 
 SOURCE_KINDS = ("seminar", "workshop", "conference", "course", "talks")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

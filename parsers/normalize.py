@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from parsers.base import Context
-from parsers.common import dates
+from parsers.common import zones
 from parsers.common.text import clean
 from parsers.talk import LINK_KINDS, STATUSES, TALK_KINDS, Link, Speaker, Talk
 
@@ -54,7 +54,7 @@ def validate(talk: Talk) -> list[str]:
         value = getattr(talk, name)
         if value is not None and not _ISO.match(value):
             problems.append(f"{name} is not ISO 8601: {value!r}")
-    if talk.timezone and not dates.is_valid_zone(talk.timezone):
+    if talk.timezone and not zones.is_valid_zone(talk.timezone):
         problems.append(f"unknown time zone {talk.timezone!r}")
     if talk.url and not talk.url.startswith(("http://", "https://")):
         problems.append(f"url is not absolute: {talk.url!r}")

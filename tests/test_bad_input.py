@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from crawler.snapshots import Snapshot
 from parsers import ParserError, ParseResult, parse_document, parse_page, parse_site
-from parsers.common import dates, links, people, text
+from parsers.common import dates, links, people, text, times, zones
 
 SITES = Path(__file__).parent / "fixtures" / "sites"
 
@@ -315,11 +315,11 @@ def test_any_content_never_raises_anything_but_parser_error(content: bytes | str
 def test_helpers_never_raise(value: str) -> None:
     dates.find_date(value)
     dates.find_date(value, default_year=2024, day_first=False)
-    dates.find_time_range(value, twelve_hour=True)
+    times.find_time_range(value, twelve_hour=True)
     dates.when(value, "Europe/Stockholm", default_year=2024)
     dates.from_machine(value, "Europe/Lisbon")
     dates.to_utc(value, "America/Chicago")
-    dates.find_zone(value)
+    zones.find_zone(value)
     people.parse_speaker(value, value)
     people.split_speakers(value)
     people.looks_like_name(value)

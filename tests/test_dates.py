@@ -20,7 +20,7 @@ from datetime import date, time
 
 import pytest
 
-from parsers.common import dates
+from parsers.common import dates, times, zones
 
 # --------------------------------------------------------------------------- find_date
 
@@ -194,7 +194,7 @@ NOT_A_TIME = [
 
 @pytest.mark.parametrize(("text", "twelve_hour", "start", "end"), FIND_TIME)
 def test_find_time_range(text: str, twelve_hour: bool, start: time, end: time | None) -> None:
-    got_start, got_end, span = dates.find_time_range(text, twelve_hour=twelve_hour)
+    got_start, got_end, span = times.find_time_range(text, twelve_hour=twelve_hour)
     assert (got_start, got_end) == (start, end)
     assert span is not None and 0 <= span[0] < span[1] <= len(text)
 
@@ -202,7 +202,7 @@ def test_find_time_range(text: str, twelve_hour: bool, start: time, end: time | 
 @pytest.mark.parametrize("text", NOT_A_TIME)
 @pytest.mark.parametrize("twelve_hour", [False, True])
 def test_find_time_range_negative(text: str, twelve_hour: bool) -> None:
-    assert dates.find_time_range(text, twelve_hour=twelve_hour) == (None, None, None)
+    assert times.find_time_range(text, twelve_hour=twelve_hour) == (None, None, None)
 
 
 # --------------------------------------------------------------------------- when
@@ -381,7 +381,7 @@ FIND_ZONE = [
 
 @pytest.mark.parametrize(("text", "want"), FIND_ZONE)
 def test_find_zone(text: str | None, want: str | None) -> None:
-    assert dates.find_zone(text) == want
+    assert zones.find_zone(text) == want
 
 
 # --------------------------------------------------------------------------- bad input
@@ -405,11 +405,11 @@ BAD_TEXT = [
 def test_bad_text_gives_none(text: str | None) -> None:
     assert dates.find_date(text) is None
     assert dates.parse_date(text) is None
-    assert dates.find_time_range(text) == (None, None, None)
+    assert times.find_time_range(text) == (None, None, None)
     assert dates.when(text, "Europe/Stockholm") == (None, None)
     assert dates.from_machine(text, "Europe/Stockholm") is None
     assert dates.to_utc(text, "Europe/Stockholm") is None
-    assert dates.find_zone(text) is None
+    assert zones.find_zone(text) is None
 
 
 def test_unreadable_names_page_text_and_talk() -> None:

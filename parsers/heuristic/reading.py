@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from parsers.common import dates
+from parsers.common import dates, times, zones
 from parsers.common.html import HtmlElement
 from parsers.common.people import EVENT_LABEL
 from parsers.common.text import clean
@@ -215,7 +215,7 @@ def parse_line(line: Line, ctx: PageContext) -> Parsed:
         kept: list[tuple[int, int]] = []  # "Aula 3.05": a number, left in the text
         before = text
         for _ in range(4):  # "12 PM ET / 5 PM WAT / 6 PM CET": the first is the talk's
-            start, end, tspan = dates.find_time_range(text)
+            start, end, tspan = times.find_time_range(text)
             if start is None or not tspan:
                 break
             written = text[tspan[0] : tspan[1]]
@@ -225,7 +225,7 @@ def parse_line(line: Line, ctx: PageContext) -> Parsed:
                 continue
             if parsed.start is None:
                 parsed.start, parsed.end = start, end
-                parsed.zone = dates.find_zone(text[tspan[1] : tspan[1] + 12]) or dates.find_zone(
+                parsed.zone = zones.find_zone(text[tspan[1] : tspan[1] + 12]) or zones.find_zone(
                     text
                 )
             text = _blank(text, tspan)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.common import dates
+from parsers.common import times
 from parsers.common.people import (
     clean_affiliation,
     looks_like_name,
@@ -267,7 +267,7 @@ def _author_list(part: Parsed) -> list[Speaker]:
 
 
 def _is_affiliation(text: str) -> bool:
-    if not text or len(text) > 120 or dates.find_time_range(text)[0]:
+    if not text or len(text) > 120 or times.find_time_range(text)[0]:
         return False
     return bool(re.fullmatch(r"\(.+\)", text) or INSTITUTION.search(text))
 

@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from parsers.base import Context, Follow, ParseResult
-from parsers.common import dates
+from parsers.common import zones
 from parsers.common.html import HtmlElement
 from parsers.common.links import absolute, classify
 from parsers.common.people import people_in, speaker_and_title
@@ -106,7 +106,7 @@ def parse_calendar(content: str | bytes, ctx: Context) -> ParseResult:
             return result
         result.warnings.append(f"{ctx.url}: feed truncated or malformed, read up to its last event")
     zone_name = clean(str(calendar.get("X-WR-TIMEZONE") or "")) or ctx.timezone
-    if not dates.is_valid_zone(zone_name):
+    if not zones.is_valid_zone(zone_name):
         zone_name = ctx.timezone
     events = list(calendar.walk("VEVENT"))[:MAX_EVENTS]
     window = _window(events, ctx)
@@ -282,13 +282,13 @@ def _key(value) -> str:
 def _zone_of(value) -> str | None:
     info = getattr(value, "tzinfo", None)
     key = getattr(info, "key", None) or getattr(info, "zone", None)
-    return key if key and key != "UTC" and dates.is_valid_zone(key) else None
+    return key if key and key != "UTC" and zones.is_valid_zone(key) else None
 
 
 def _iso(value, zone_name: str | None) -> str:
     if not isinstance(value, datetime):
         return value.isoformat()
-    info = dates.zone(zone_name)
+    info = zones.zone(zone_name)
     if value.tzinfo is None:
         return value.replace(tzinfo=info).isoformat() if info else value.isoformat()
     return value.astimezone(info).isoformat() if info else value.isoformat()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from parsers.base import Context, ParserError, ParseResult
-from parsers.common import dates
+from parsers.common import dates, times, zones
 from parsers.common.html import HtmlElement, first
 from parsers.common.links import absolute, links_in
 from parsers.common.text import clean, status_of, text_of
@@ -65,7 +65,7 @@ def _is_talk_item(item: HtmlElement) -> bool:
     if anchor is not None and TALK_HREF.search(anchor.get("href") or ""):
         return True
     meta = text_of(first(item, ".article-metadata, .stream-meta"))
-    return bool(meta and dates.find_time_range(meta)[0])
+    return bool(meta and times.find_time_range(meta)[0])
 
 
 def _parse_item(item: HtmlElement, ctx: Context) -> Talk:
@@ -73,7 +73,7 @@ def _parse_item(item: HtmlElement, ctx: Context) -> Talk:
     anchor = heading.find(".//a") if heading is not None else None
     title = text_of(heading)
     when, place = _meta(item)
-    tz = ctx.timezone or dates.find_zone(when)
+    tz = ctx.timezone or zones.find_zone(when)
     starts_at, ends_at = dates.when(when, tz)
     url = absolute(anchor.get("href"), ctx.url) if anchor is not None else None
     buttons = first(item, ".btn-links")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from parsers.base import Context, ParserError, ParseResult
-from parsers.common import dates
+from parsers.common import dates, times, zones
 from parsers.common.html import HtmlElement, first
 from parsers.common.links import absolute
 from parsers.common.people import people_in, speaker_and_title
@@ -95,7 +95,7 @@ def _parse_item(item: HtmlElement, ctx: Context) -> Talk:
 def _when(item: HtmlElement, ctx: Context) -> tuple[str | None, str | None, str | None]:
     schedule = first(item, WHEN)
     text = text_of(schedule)
-    tz = ctx.timezone or dates.find_zone(text)
+    tz = ctx.timezone or zones.find_zone(text)
     machine = schedule.get("datetime") if schedule is not None else None
     if machine is None:
         moment = first(item, "time[datetime]")
@@ -105,7 +105,7 @@ def _when(item: HtmlElement, ctx: Context) -> tuple[str | None, str | None, str 
         day = dates.parse_date(machine[:10], formats=("%Y-%m-%d",))
     if day is not None and text:
         text = re.sub(r"^[^@]*@", "", text) if "@" in text else text
-        start, end, _span = dates.find_time_range(text)
+        start, end, _span = times.find_time_range(text)
         return dates.combine(day, start, tz), dates.combine(day, end, tz) if end else None, tz
     if day is not None:
         return day.isoformat(), None, tz

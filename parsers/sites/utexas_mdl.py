@@ -20,7 +20,7 @@ import re
 from datetime import date
 
 from parsers.base import Context, ParserError, ParseResult
-from parsers.common import dates
+from parsers.common import dates, times
 from parsers.common.html import HtmlElement, first
 from parsers.common.people import parse_speaker
 from parsers.common.text import clean, join_paragraphs, paragraphs, strip_label, text_of
@@ -71,7 +71,7 @@ def _is_day_heading(element: HtmlElement) -> bool:
 def _parse_slot(element: HtmlElement, day: date | None, ctx: Context) -> Talk | None:
     """A slot names its speaker in bold; a bold-free line is a break, not a talk."""
     text = text_of(element) or ""
-    start, end, span = dates.find_time_range(text, twelve_hour=True)
+    start, end, span = times.find_time_range(text, twelve_hour=True)
     name = text_of(element.find("strong"))
     if not name or span is None:
         return None
