@@ -26,7 +26,7 @@ from datasette.utils.asgi import Response
 
 from crawler.db.queries import fts_query
 from crawler.outputs import calendar as ics
-from parsers.common import dates
+from parsers.common import zones
 
 # Query-string parameters of our canned queries worth showing in a feed's calendar name.
 FEED_PARAMETERS = ("q", "_search", "series", "speaker", "tz")
@@ -41,7 +41,7 @@ def in_zone(value: str | None, zone: str | None) -> str | None:
         return None
     if len(value) == 10:
         return value
-    target = dates.zone(zone)
+    target = zones.zone(zone)
     if target is None:
         return f"unknown time zone {zone!r}"
     moment = datetime.fromisoformat(value)
@@ -88,8 +88,16 @@ async def render_ics(
 
 
 def _filters(args: Any) -> str:
-    """What the feed was asked for, so two subscriptions get two calendar names."""
-    parts = [f"{key.lstrip('_')}: {args.get(key)}" for key in FEED_PARAMETERS if args.get(key)]
+    """What the feed was asked for, so two subscriptions get two calendar names.
+
+    Query-string text, so its line breaks go (a CR/LF in ``?q=`` once started new properties
+    and events in the feed); ``build_calendar`` strips the whole name again.
+    """
+    parts = [
+        f"{key.lstrip('_')}: {ics.one_line(args.get(key))}"
+        for key in FEED_PARAMETERS
+        if args.get(key)
+    ]
     return ", ".join(parts)
 
 

