@@ -15,6 +15,10 @@ import pytest
 from bench import __main__ as suite
 from bench import crawl, parse, site, store
 
+# Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
+pytestmark = pytest.mark.slow
+
+
 ROOT = Path(__file__).resolve().parents[1]
 
 PAGES = 23  # one academicpages source (21 pages), one cards page, one IST page

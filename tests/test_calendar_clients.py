@@ -38,6 +38,10 @@ from icalendar import Calendar
 
 from crawler.db import Store
 
+# Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
+pytestmark = pytest.mark.slow
+
+
 ROOT = Path(__file__).resolve().parents[1]
 SEMINARS = [sys.executable, "-m", "crawler.cli"]
 CLIENTS = ROOT / "tests" / "clients"

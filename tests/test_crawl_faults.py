@@ -28,6 +28,9 @@ from crawl_support import (
     write_sources,
 )
 
+# Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
+pytestmark = pytest.mark.slow
+
 EMPTY_PAGE = b"<html><body><h1>Talks</h1><p>This page has moved.</p></body></html>"
 WEIHUANG_TALK = "/talks/2021-12-01-talk-3"
 

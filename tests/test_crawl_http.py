@@ -27,6 +27,10 @@ from crawl_support import (
 from crawler.sources import load_sources
 from parsers import Talk
 
+# Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
+pytestmark = pytest.mark.slow
+
+
 
 @pytest.fixture(scope="module")
 def mirrors() -> Iterator[dict[str, Mirror]]:

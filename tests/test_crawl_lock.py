@@ -21,6 +21,10 @@ from crawl_support import (
     write_sources,
 )
 
+# Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
+pytestmark = pytest.mark.slow
+
+
 FAST_SITES = ("gapindnns", "ist_mpml", "utexas_mdl")
 
 

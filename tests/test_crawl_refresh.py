@@ -13,6 +13,10 @@ import pytest
 from crawl_support import SOURCES_TOML, copy_sites, export, query, run_cli
 from lxml import html as lxml_html
 
+# Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
+pytestmark = pytest.mark.slow
+
+
 WEIHUANG_TALK2 = "weihuang/talks/2021-06-01-talk-2/index.html"
 GAPINDNNS = "gapindnns/_pages/seminar.html"
 GAP = "https://gapindnns.github.io/_pages/seminar.html"

@@ -11,7 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from crawl_support import ROOT, SEED_ORDER, SITES, expected, export, query, run_cli
+
+# Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
+pytestmark = pytest.mark.slow
+
 
 
 def all_expected() -> list[dict]:

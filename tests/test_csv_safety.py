@@ -20,6 +20,10 @@ import pytest
 from crawler.db import Store
 from crawler.outputs import files
 
+# Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
+pytestmark = pytest.mark.slow
+
+
 SEMINARS = [sys.executable, "-m", "crawler.cli"]
 # What a spreadsheet reads as the start of a formula.
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -23,6 +23,10 @@ from crawler.outputs import (
 from crawler.outputs.datasette_plugin import in_zone
 from parsers.talk import EXPORT_FIELDS
 
+# Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
+pytestmark = pytest.mark.slow
+
+
 ROOT = Path(__file__).resolve().parents[1]
 
 SEMINARS = [sys.executable, "-m", "crawler.cli"]

@@ -7,8 +7,8 @@ HTTP through its JSON API, then stopped with SIGINT (what Ctrl-C sends) and must
 from __future__ import annotations
 
 import json
+import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +23,10 @@ import yaml
 from icalendar import Calendar
 
 from crawler.db.store import Store
+
+# Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
+pytestmark = pytest.mark.slow
+
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,25 +66,27 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Server:
     """A running `seminars serve` subprocess and how to talk to it."""
 
     def __init__(self, db: Path, *extra: str) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [*SEMINARS, "serve", "--db", str(db), "--port", str(self.port), *extra],
+            [*SEMINARS, "serve", "--db", str(db), "--port", "0", *extra],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
         )
+        self.base = self._bound_url()
         self._wait_until_up()
+
+    def _bound_url(self) -> str:
+        """The origin from the 'Serving ... at http://host:port/db' line: port 0 picked it."""
+        line = self.banner = self.process.stdout.readline()
+        match = re.search(r"at (http://[\d.]+:\d+)/", line)
+        if match is None:
+            self.process.kill()
+            raise AssertionError(f"no URL in the first line of output: {line!r}")
+        return match.group(1)
 
     def _wait_until_up(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
@@ -120,7 +126,7 @@ class Server:
             self.process.kill()
             raise
         assert self.process.returncode == 0, output
-        return output
+        return self.banner + output
 
 
 @pytest.fixture(scope="module")
@@ -272,7 +278,7 @@ def test_writable_canned_query_is_refused_and_ctrl_c_stops(demo_db: Path, tmp_pa
         assert b"Database is immutable" in body
     finally:
         output = server.stop()
-    assert f"http://127.0.0.1:{server.port}/{DB_NAME}" in output
+    assert f"{server.base}/{DB_NAME}" in output
     assert output.rstrip().endswith("Stopped.")
     with Store(demo_db) as store:
         vandalized = store.db.execute("SELECT count(*) FROM talks WHERE title = 'vandalized'")

@@ -19,6 +19,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import copy
+import socket
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +49,13 @@ SETTINGS = {
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--port",
+    default=8001,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free port; the URL printed names it).",
+)
 @click.option(
     "--metadata",
     "metadata_path",
@@ -129,14 +137,23 @@ async def _get(datasette: Any, path: str) -> tuple[int, str]:
 
 
 def _run(datasette: Any, db_path: Path, host: str, port: int) -> None:
-    """Start uvicorn in the foreground; it handles Ctrl-C (SIGINT) and SIGTERM gracefully."""
+    """Start uvicorn in the foreground; it handles Ctrl-C (SIGINT) and SIGTERM gracefully.
+
+    We bind the socket ourselves and hand it to uvicorn, so `--port 0` gets a free port from
+    the kernel and the line printed names the port really bound (tests and scripts read it
+    back instead of guessing a free port, which another process could take first).
+    """
     import uvicorn
 
     asyncio.run(datasette.invoke_startup())
+    listener = socket.create_server((host, port))
+    port = listener.getsockname()[1]
     click.echo(f"Serving {_shown(db_path)} read-only at http://{host}:{port}/{db_path.stem}")
-    click.echo("Press Ctrl-C to stop.")
+    click.echo("Press Ctrl-C to stop.", nl=True)
+    sys.stdout.flush()
+    config = uvicorn.Config(datasette.app(), log_level="warning", lifespan="on")
     with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C during shutdown
-        uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")
+        uvicorn.Server(config).run(sockets=[listener])
     click.echo("Stopped.")
 
 
