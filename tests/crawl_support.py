@@ -19,7 +19,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -287,3 +288,14 @@ def wait_for(check: Callable[[], bool], timeout: float = 30, what: str = "condit
             return
         time.sleep(0.05)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+@contextmanager
+def served(folders: dict[str, Path]) -> Iterator[dict[str, Mirror]]:
+    """Each snapshot folder served by its own Mirror while the block runs, by key."""
+    started = {key: Mirror(folder).start() for key, folder in folders.items()}
+    try:
+        yield started
+    finally:
+        for mirror in started.values():
+            mirror.stop()

@@ -108,14 +108,6 @@ EXACT_TALKS = [
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("clients") / "demo.db"
-    result = subprocess.run([*SEMINARS, "demo", "--db", str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return path
-
-
 def _talk(series: str, index: int, zone: str, start: date | datetime) -> dict[str, Any]:
     return {
         "id": hashlib.sha1(f"{series}:{index}".encode()).hexdigest()[:16],

@@ -21,6 +21,7 @@ from crawl_support import (
     redirect,
     replace_body,
     run_cli,
+    served,
     site,
     slow,
     status,
@@ -55,11 +56,10 @@ FAULTS = {
 
 @pytest.fixture(scope="module")
 def mirrors() -> Iterator[dict[str, Mirror]]:
-    started = {slug: Mirror(SITES / slug).start() for slug in SEED_ORDER}
-    started |= {fid: Mirror(SITES / base).start() for fid, (base, _, _) in FAULTS.items()}
-    yield started
-    for mirror in started.values():
-        mirror.stop()
+    folders = {slug: SITES / slug for slug in SEED_ORDER}
+    folders |= {fid: SITES / base for fid, (base, _, _) in FAULTS.items()}
+    with served(folders) as started:
+        yield started
 
 
 def switch_faults_on(mirrors: dict[str, Mirror]) -> None:

@@ -20,6 +20,7 @@ from crawl_support import (
     export,
     query,
     run_cli,
+    served,
     site,
     write_sources,
 )
@@ -34,10 +35,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def mirrors() -> Iterator[dict[str, Mirror]]:
-    started = {slug: Mirror(SITES / slug).start() for slug in SEED_ORDER}
-    yield started
-    for mirror in started.values():
-        mirror.stop()
+    with served({slug: SITES / slug for slug in SEED_ORDER}) as started:
+        yield started
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from crawl_support import (
     crawl_args,
     query,
     run_cli,
+    served,
     site,
     slow,
     start_cli,
@@ -30,10 +31,8 @@ FAST_SITES = ("gapindnns", "ist_mpml", "utexas_mdl")
 
 @pytest.fixture
 def mirrors() -> Iterator[dict[str, Mirror]]:
-    started = {slug: Mirror(SITES / slug).start() for slug in ("ngml", *FAST_SITES)}
-    yield started
-    for mirror in started.values():
-        mirror.stop()
+    with served({slug: SITES / slug for slug in ("ngml", *FAST_SITES)}) as started:
+        yield started
 
 
 def sources_file(mirrors: dict[str, Mirror], folder: Path) -> Path:

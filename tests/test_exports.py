@@ -33,14 +33,6 @@ SEMINARS = [sys.executable, "-m", "crawler.cli"]
 SITES = ROOT / "tests" / "fixtures" / "sites"
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("exports") / "demo.db"
-    result = subprocess.run([*SEMINARS, "demo", "--db", str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return path
-
-
 def run(*args: str) -> str:
     result = subprocess.run([*SEMINARS, *args], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

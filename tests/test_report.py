@@ -24,14 +24,6 @@ SEMINARS = [sys.executable, "-m", "crawler.cli"]
 NOW = "2024-01-01"
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("report") / "demo.db"
-    result = subprocess.run([*SEMINARS, "demo", "--db", str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return path
-
-
 def write_report(db: Path, out: Path, now: str) -> lxml_html.HtmlElement:
     result = subprocess.run(
         [*SEMINARS, "report", "--db", str(db), "--out", str(out), "--now", now],

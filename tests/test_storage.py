@@ -82,13 +82,6 @@ def table_rows(db: Database, table: str) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=repr))
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(tmp_path / "seminars.db")
-    yield s
-    s.close()
-
-
 def test_fixtures_are_present() -> None:
     assert len(SLUGS) >= 5
     assert all(list(r) == list(EXPORT_FIELDS) for slug in SLUGS for r in expected(slug))
