@@ -5,7 +5,7 @@ Why it looks the way it does:
 * Immutable mode (``datasette -i``): SQLite opens the file with ``immutable=1``, so no query,
   canned or not, can write through the server, and Datasette refuses writable queries with
   403. The flip side: a crawl that writes while we serve is not seen (and must not run while
-  we serve, see docs/publishing.md) — restart after a crawl.
+  we serve: see the README, "Browse and search in Datasette") — restart after a crawl.
 * Datasette runs in this process (its Python API plus uvicorn) rather than as a child
   ``datasette`` process: Ctrl-C reaches one process, which shuts down cleanly, and the
   metadata is passed as a dict, with its ``seminars`` database entry renamed to the file's
