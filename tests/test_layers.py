@@ -152,3 +152,20 @@ def test_no_import_cycles() -> None:
         if module not in state:
             visit(module, [module])
     assert not cycles, " | ".join(" -> ".join(c) for c in cycles)
+
+
+def test_parsers_are_discovered_from_their_folders() -> None:
+    """Adding a site or platform is adding a module: every module file in parsers/sites and
+    parsers/platforms is a parser by its NAME, with no list to edit."""
+    from parsers import available_parsers, get_parser
+
+    files = {
+        path.stem
+        for folder in ("sites", "platforms")
+        for path in (ROOT / "parsers" / folder).glob("*.py")
+        if not path.stem.startswith("_")
+    }
+    names = set(available_parsers())
+    assert files <= names
+    assert {get_parser(stem).__name__.rsplit(".", 1)[1] for stem in files} == files
+    assert {"structured", "ical", "heuristic"} <= names
