@@ -145,13 +145,8 @@ def _bounded(content: str | bytes) -> str | bytes:
 
 
 def parse_page(
-    content: str | bytes,
-    url: str,
-    parser: str = "auto",
-    *,
-    timezone: str | None = None,
-    series: str | None = None,
-    now: datetime | None = None,
+    content: str | bytes, url: str, parser: str = "auto", **options: str | datetime | None
 ) -> list[Talk]:
-    """The normalized talks of one page (the Python API; see `parse_document` for details)."""
-    return parse_document(content, url, parser, timezone=timezone, series=series, now=now).talks
+    """The normalized talks of one page: `parse_document(...)`'s talks, with its options
+    (`timezone`, `series`, `now`)."""
+    return parse_document(content, url, parser, **options).talks  # type: ignore[arg-type]

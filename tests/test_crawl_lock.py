@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,14 +57,21 @@ def crawl_rows(db: Path) -> list[dict]:
         return []  # not created yet
 
 
+def crawl_held_up(
+    mirrors: dict[str, Mirror], tmp_path: Path, delay: float, timeout: int
+) -> tuple[Path, Path, subprocess.Popen[str]]:
+    """A crawl running in the background while ngml's page takes `delay` seconds to answer."""
+    ngml = mirrors["ngml"]
+    ngml.faults[ngml.seed_path] = slow(delay)
+    db = tmp_path / "seminars.db"
+    sources = sources_file(mirrors, tmp_path)
+    return db, sources, start_cli(*crawl_args(sources, db, "-s", f"DOWNLOAD_TIMEOUT={timeout}"))
+
+
 def test_a_second_crawl_is_refused_while_one_runs(
     mirrors: dict[str, Mirror], tmp_path: Path
 ) -> None:
-    ngml = mirrors["ngml"]
-    ngml.faults[ngml.seed_path] = slow(3)
-    db = tmp_path / "seminars.db"
-    sources = sources_file(mirrors, tmp_path)
-    first = start_cli(*crawl_args(sources, db, "-s", "DOWNLOAD_TIMEOUT=20"))
+    db, sources, first = crawl_held_up(mirrors, tmp_path, delay=3, timeout=20)
     try:
         wait_for(lambda: any(r["status"] == "running" for r in crawl_rows(db)), what="crawl 1")
         started = time.monotonic()
@@ -82,11 +90,7 @@ def test_a_second_crawl_is_refused_while_one_runs(
 def test_a_crawl_killed_midway_leaves_an_intact_database(
     mirrors: dict[str, Mirror], tmp_path: Path
 ) -> None:
-    ngml = mirrors["ngml"]
-    ngml.faults[ngml.seed_path] = slow(60)
-    db = tmp_path / "seminars.db"
-    sources = sources_file(mirrors, tmp_path)
-    crawl = start_cli(*crawl_args(sources, db, "-s", "DOWNLOAD_TIMEOUT=120"))
+    db, sources, crawl = crawl_held_up(mirrors, tmp_path, delay=60, timeout=120)
     try:
         finished = lambda: {r["source_id"] for r in crawl_rows(db) if r["finished"]}  # noqa: E731
         wait_for(lambda: finished() == set(FAST_SITES), what="the fast sources")
@@ -101,7 +105,7 @@ def test_a_crawl_killed_midway_leaves_an_intact_database(
     assert query(db, "SELECT count(*) AS n FROM talks") == [{"n": 5 + 31 + 8}]
     assert [r["status"] for r in crawl_rows(db) if r["source_id"] == "ngml"] == ["running"]
 
-    ngml.faults.clear()
+    mirrors["ngml"].faults.clear()
     again = run_cli(*crawl_args(sources, db))
     assert again.returncode == 0, again.stdout + again.stderr
     killed = crawl_rows(db)[0]
