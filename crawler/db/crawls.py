@@ -56,7 +56,7 @@ class CrawlLog:
         data = {k: series[k] for k in SERIES_COLUMNS if k in series}
         if "id" not in data:
             raise ValueError("series needs an 'id'")
-        self.db["series"].upsert(data, pk="id")
+        self.db.table("series").upsert(data, pk="id")
 
     # ---- crawls ---------------------------------------------------------------------------
 
@@ -64,7 +64,7 @@ class CrawlLog:
         """Open a crawls row first, so a crawl that dies half-way still leaves a trace."""
         with self.db.atomic():
             ensure_series(self.db, source_id, None)
-            crawls = self.db["crawls"].insert(
+            crawls = self.db.table("crawls").insert(
                 {"source_id": source_id, "started": now or utc_now(), "status": "running"}
             )
         return int(crawls.last_pk or 0)
@@ -100,7 +100,7 @@ class CrawlLog:
             "suspect": int(suspect),
         }
         try:
-            self.db["crawls"].update(crawl_id, outcome)
+            self.db.table("crawls").update(crawl_id, outcome)
         except NotFoundError:
             raise KeyError(f"no crawl with id {crawl_id}") from None
 
@@ -115,7 +115,7 @@ class CrawlLog:
         now: str | None = None,
     ) -> None:
         """Keep per-page failures queryable instead of only in a log file that rotates away."""
-        self.db["crawl_errors"].insert(
+        self.db.table("crawl_errors").insert(
             {
                 "crawl_id": crawl_id,
                 "source_id": source_id,
@@ -128,14 +128,14 @@ class CrawlLog:
 
     def last_good_crawl(self, source_id: str) -> dict[str, Any] | None:
         """The latest successful crawl: the baseline a suspicious new result is compared to."""
-        rows = self.db["crawls"].rows_where(
+        rows = self.db.table("crawls").rows_where(
             "source_id = ? AND status = 'ok'", [source_id], order_by="id DESC", limit=1
         )
         return next(rows, None)
 
     def last_crawl(self, source_id: str) -> dict[str, Any] | None:
         """The latest finished crawl of a source, whatever its outcome (for status listings)."""
-        rows = self.db["crawls"].rows_where(
+        rows = self.db.table("crawls").rows_where(
             "source_id = ? AND finished IS NOT NULL", [source_id], order_by="id DESC", limit=1
         )
         return next(rows, None)
@@ -185,7 +185,7 @@ class CrawlLog:
         For a listing page, also what it asked to fetch next and the ids of the talks it gave
         (see `page_follows`, `page_talk_ids`).
         """
-        self.db["pages"].upsert(
+        self.db.table("pages").upsert(
             {
                 "url": url,
                 "source_id": source_id,
@@ -220,7 +220,7 @@ class CrawlLog:
     def _source_health(self, source_id: str, name: str | None) -> dict[str, Any]:
         last = self.last_crawl(source_id) or {}
         good = self.last_good_crawl(source_id) or {}
-        count = self.db["talks"].count_where(
+        count = self.db.table("talks").count_where(
             "series_id = ? AND removed_at IS NULL", [source_id]
         )
         return {

@@ -40,21 +40,23 @@ def exports(db: Database, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]
     """Talks rows (with `series_name`) as export dicts; speakers and links in one query each."""
     rows = list(rows)
     ids = json.dumps([row["id"] for row in rows])
-    speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for talk_id, name, affiliation in db.execute(
-        "SELECT talk_id, name, affiliation FROM talk_speakers "
-        "WHERE talk_id IN (SELECT value FROM json_each(?)) ORDER BY talk_id, position",
-        [ids],
-    ):
-        speakers[talk_id].append({"name": name, "affiliation": affiliation})
-    links: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for talk_id, kind, url in db.execute(
-        "SELECT talk_id, kind, url FROM links "
-        "WHERE talk_id IN (SELECT value FROM json_each(?)) ORDER BY talk_id, position",
-        [ids],
-    ):
-        links[talk_id].append({"kind": kind, "url": url})
+    speakers = _children(db, "talk_speakers", ("name", "affiliation"), ids)
+    links = _children(db, "links", ("kind", "url"), ids)
     return [export_from_row(row, speakers[row["id"]], links[row["id"]]) for row in rows]
+
+
+def _children(
+    db: Database, table: str, columns: tuple[str, ...], ids: str
+) -> dict[str, list[dict[str, Any]]]:
+    """`columns` of the `table` rows of the talks in `ids` (JSON), by talk id, in page order."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in db.query(
+        f"SELECT talk_id, {', '.join(columns)} FROM {table} "
+        "WHERE talk_id IN (SELECT value FROM json_each(?)) ORDER BY talk_id, position",
+        [ids],
+    ):
+        found[row.pop("talk_id")].append(row)
+    return found
 
 
 def export_one(db: Database, talk_id: str) -> dict[str, Any]:

@@ -40,110 +40,60 @@ def open_database(path: str | Path) -> Database:
     return db
 
 
+def _columns(spec: str) -> dict[str, type]:
+    """Column types in table order from "name name:int ...": TEXT unless marked :int."""
+    pairs = (column.partition(":") for column in spec.split())
+    return {name: int if kind == "int" else str for name, _, kind in pairs}
+
+
 @MIGRATIONS()
 def m001_initial(db: Database) -> None:
     """All tables, foreign keys and the FTS index: the schema as first released."""
-    db["series"].create(
-        {c: str for c in SERIES_COLUMNS},
-        pk="id",
-    )
+    db["series"].create(_columns(" ".join(SERIES_COLUMNS)), pk="id")
     db["talks"].create(
-        {
-            "id": str,
-            "series_id": str,
-            "position": int,
-            "title": str,
-            "starts_at": str,
-            "ends_at": str,
-            "starts_at_utc": str,
-            "ends_at_utc": str,
-            "timezone": str,
-            "location": str,
-            "online": int,
-            "abstract": str,
-            "url": str,
-            "kind": str,
-            "status": str,
-            "speaker_names": str,
-            "source_url": str,
-            "extracted_by": str,
-            "content_hash": str,
-            "first_seen": str,
-            "last_seen": str,
-            "removed_at": str,
-        },
+        _columns(
+            "id series_id position:int title starts_at ends_at starts_at_utc ends_at_utc "
+            "timezone location online:int abstract url kind status speaker_names source_url "
+            "extracted_by content_hash first_seen last_seen removed_at"
+        ),
         pk="id",
         foreign_keys=[("series_id", "series", "id")],
         not_null=["series_id", "status", "content_hash", "first_seen", "last_seen"],
     )
-    db["speakers"].create({"id": str, "name": str}, pk="id", not_null=["name"])
+    db["speakers"].create(_columns("id name"), pk="id", not_null=["name"])
+    # talk_speakers.name: the spelling used on this talk's page (speakers.name is one spelling
+    # per folded name, and exports must return exactly what the parser produced).
     db["talk_speakers"].create(
-        {
-            "talk_id": str,
-            "speaker_id": str,
-            "position": int,
-            # The spelling used on this talk's page: speakers.name is one spelling per folded
-            # name, and exports must return exactly what the parser produced.
-            "name": str,
-            "affiliation": str,
-        },
+        _columns("talk_id speaker_id position:int name affiliation"),
         pk=("talk_id", "position"),
         foreign_keys=[("talk_id", "talks", "id"), ("speaker_id", "speakers", "id")],
         not_null=["speaker_id"],
     )
     db["links"].create(
-        {"talk_id": str, "position": int, "kind": str, "url": str},
+        _columns("talk_id position:int kind url"),
         pk=("talk_id", "url"),
         foreign_keys=[("talk_id", "talks", "id")],
     )
     db["crawls"].create(
-        {
-            "id": int,
-            "source_id": str,
-            "started": str,
-            "finished": str,
-            "status": str,
-            "pages": int,
-            "talks_seen": int,
-            "talks_new": int,
-            "talks_updated": int,
-            "talks_removed": int,
-            "errors": int,
-            "error_text": str,
-        },
+        _columns(
+            "id:int source_id started finished status pages:int talks_seen:int talks_new:int "
+            "talks_updated:int talks_removed:int errors:int error_text"
+        ),
         pk="id",
         foreign_keys=[("source_id", "series", "id")],
         not_null=["source_id", "started", "status"],
     )
     db["crawl_errors"].create(
-        {
-            "id": int,
-            "crawl_id": int,
-            "source_id": str,
-            "url": str,
-            "level": str,
-            "message": str,
-            "at": str,
-        },
+        _columns("id:int crawl_id:int source_id url level message at"),
         pk="id",
         foreign_keys=[("crawl_id", "crawls", "id")],
     )
     db["talk_changes"].create(
-        {
-            "id": int,
-            "talk_id": str,
-            "crawl_id": int,
-            "field": str,
-            "old_value": str,
-            "new_value": str,
-            "changed_at": str,
-        },
+        _columns("id:int talk_id crawl_id:int field old_value new_value changed_at"),
         pk="id",
         foreign_keys=[("talk_id", "talks", "id")],
     )
-    db["pages"].create(
-        {"url": str, "source_id": str, "content_hash": str, "fetched_at": str}, pk="url"
-    )
+    db["pages"].create(_columns("url source_id content_hash fetched_at"), pk="url")
     db["talks"].enable_fts(list(FTS_COLUMNS), fts_version="FTS5", create_triggers=True)
     _narrow_fts_update_trigger(db)
 

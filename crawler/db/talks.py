@@ -34,6 +34,17 @@ from crawler.db.rows import (
 log = logging.getLogger(__name__)
 
 StoredState = tuple[str, str, "str | None"]  # content_hash, status, removed_at
+INSERT_CHUNK = 200  # talks rows per INSERT statement (200 x 25 values, far below SQLite's cap)
+# The rows of speaker_rows / link_rows (see TalkWrites._insert_children for why not insert_all)
+INSERT_SPEAKER = "INSERT OR IGNORE INTO speakers (id, name) VALUES (:speaker_id, :name)"
+INSERT_TALK_SPEAKER = (
+    "INSERT INTO talk_speakers (talk_id, speaker_id, position, name, affiliation) "
+    "VALUES (:talk_id, :speaker_id, :position, :name, :affiliation)"
+)
+INSERT_LINK = (
+    "INSERT OR IGNORE INTO links (talk_id, position, kind, url) "
+    "VALUES (:talk_id, :position, :kind, :url)"
+)
 
 
 @dataclass
@@ -97,7 +108,7 @@ class TalkWrites:
 
     def _stored_states(self, ids: list[str]) -> dict[str, StoredState]:
         """(content_hash, status, removed_at) of those talks already stored, in one query."""
-        rows = self.db["talks"].rows_where(
+        rows = self.db.table("talks").rows_where(
             "id IN (SELECT value FROM json_each(?))",
             [json.dumps(ids)],
             select="id, content_hash, status, removed_at",
@@ -107,27 +118,46 @@ class TalkWrites:
     def _insert_talks(self, new: list[tuple[dict[str, Any], dict[str, Any]]], now: str) -> None:
         """A page's new talks, with their speakers and links, in page order.
 
-        One `insert_all` per table and page, not one per talk: the full-text index is kept by
-        a trigger, and FTS5 flushes its pending terms to a new segment at the end of every
-        statement that fires it (one statement per talk made the index insert cost four
-        times what one statement per page does). Talks rows go first: the others refer to
-        them, and speakers before talk_speakers.
+        Talks rows in one multi-row INSERT per page (up to INSERT_CHUNK rows), not one per
+        talk: the full-text index is kept by a trigger, and FTS5 flushes its pending terms to a
+        new segment at the end of every statement that fires it (one statement per talk made
+        the index insert cost four times what one statement per page does). Talks rows go
+        first: the others refer to them.
+
+        Hand-written, not `Table.insert_all` (which also writes one statement per page),
+        because the store benchmark says so: 20,000 generated talks in pages of 20, 5
+        interleaved runs each (bench/store.py's `upsert`), inserted at a median 4,133
+        talks/s through `insert_all` and 4,502/s with this statement; `insert_all` spends the
+        difference converting each of the ~25 values of every row in Python.
         """
         if not new:
             return
         stamps = {"first_seen": now, "last_seen": now, "removed_at": None}
-        self.db["talks"].insert_all([{**row, **stamps} for row, _ in new])
+        rows = [{**row, **stamps} for row, _ in new]
+        columns = ", ".join(rows[0])
+        for start in range(0, len(rows), INSERT_CHUNK):
+            chunk = rows[start : start + INSERT_CHUNK]
+            values = ", ".join([f"({', '.join('?' * len(rows[0]))})"] * len(chunk))
+            self.db.execute(
+                f"INSERT INTO talks ({columns}) VALUES {values}",
+                [value for row in chunk for value in row.values()],
+            )
         speakers = [s for row, export in new for s in speaker_rows(row["id"], export["speakers"])]
         links = [lk for row, export in new for lk in link_rows(row["id"], export["links"])]
-        self._insert_speakers(speakers)
-        # Links are keyed by (talk_id, url): a URL listed twice is kept once, first kind wins.
-        self.db["links"].insert_all(links, ignore=True)
+        self._insert_children(speakers, links)
 
-    def _insert_speakers(self, rows: list[dict[str, Any]]) -> None:
-        """speakers (one per folded name, first spelling wins), then the talk_speakers rows."""
-        speakers = [{"id": r["speaker_id"], "name": r["name"]} for r in rows]
-        self.db["speakers"].insert_all(speakers, ignore=True)
-        self.db["talk_speakers"].insert_all(rows)
+    def _insert_children(self, speakers: list[dict[str, Any]], links: list[dict[str, Any]]) -> None:
+        """speakers (one per folded name, first spelling wins), talk_speakers and links rows.
+
+        Hand-written `executemany`, not `Table.insert_all`, because the store benchmark says
+        so: 20,000 generated talks in pages of 20, 4 interleaved runs each, inserted at a
+        median 2,111 talks/s with `insert_all` for these three tables against 2,822/s with
+        this (`insert_all` for the talks rows in both; bench/store.py's `upsert`). Links are
+        keyed by (talk_id, url): a URL listed twice is kept once, the first kind wins.
+        """
+        self.db.conn.executemany(INSERT_SPEAKER, speakers)
+        self.db.conn.executemany(INSERT_TALK_SPEAKER, speakers)
+        self.db.conn.executemany(INSERT_LINK, links)
 
     def _save_stored(
         self,
@@ -177,19 +207,21 @@ class TalkWrites:
         changed = [name for name in TRACKED_FIELDS if old[name] != new[name]]
         self._record_changes(crawl_id, now, [(talk_id, n, old[n], new[n]) for n in changed])
         columns = {k: v for k, v in row.items() if k != "id"}
-        self.db["talks"].update(talk_id, {**columns, "last_seen": now, "removed_at": None})
+        self.db.table("talks").update(talk_id, {**columns, "last_seen": now, "removed_at": None})
+        speakers, links = [], []
         if "speakers" in changed:
-            self.db["talk_speakers"].delete_where("talk_id = ?", [talk_id])
-            self._insert_speakers(speaker_rows(talk_id, export["speakers"]))
+            self.db.table("talk_speakers").delete_where("talk_id = ?", [talk_id])
+            speakers = speaker_rows(talk_id, export["speakers"])
         if "links" in changed:
-            self.db["links"].delete_where("talk_id = ?", [talk_id])
-            self.db["links"].insert_all(link_rows(talk_id, export["links"]), ignore=True)
+            self.db.table("links").delete_where("talk_id = ?", [talk_id])
+            links = link_rows(talk_id, export["links"])
+        self._insert_children(speakers, links)
 
     def _record_changes(
         self, crawl_id: int | None, now: str, changes: list[tuple[str, str, Any, Any]]
     ) -> None:
         """talk_changes rows for (talk id, field, old value, new value) tuples."""
-        self.db["talk_changes"].insert_all(
+        self.db.table("talk_changes").insert_all(
             {
                 "talk_id": talk_id,
                 "crawl_id": crawl_id,
@@ -227,7 +259,7 @@ class TalkWrites:
         with self.db.atomic():
             gone = [
                 r["id"]
-                for r in self.db["talks"].rows_where(
+                for r in self.db.table("talks").rows_where(
                     where, [source_id, json.dumps(sorted(set(seen_ids)))], select="id"
                 )
             ]
@@ -246,7 +278,7 @@ class TalkWrites:
     def live_talks(self, series_id: str, *, excluding: Iterable[str] = ()) -> list[dict[str, Any]]:
         """The series' talks not marked removed, minus `excluding`: candidates for re-identity."""
         skip = set(excluding)
-        rows = self.db["talks"].rows_where(
+        rows = self.db.table("talks").rows_where(
             "series_id = ? AND removed_at IS NULL",
             [series_id],
             select="id, title, starts_at, speaker_names, abstract",
