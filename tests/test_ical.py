@@ -151,3 +151,111 @@ def test_parse_site_follows_a_linked_feed() -> None:
     result = parse_site(pages.get, "https://a.org/logic/")
     assert len(result.talks) == 6
     assert {t.extracted_by for t in result.talks} == {"ical"}
+
+
+# --------------------------------------------------------------------------- SUMMARY patterns
+
+SUMMARY_CASES = [
+    # (SUMMARY, DESCRIPTION, title, [(name, affiliation)])
+    ("Logic Seminar: Jane Doe — Proof mining", "", "Proof mining", [("Jane Doe", None)]),
+    ("Jane Doe: Proof mining", "", "Proof mining", [("Jane Doe", None)]),
+    ("Proof mining (Jane Doe)", "", "Proof mining", [("Jane Doe", None)]),
+    ("Jane Doe (MIT)", "Title: Proof mining", "Proof mining", [("Jane Doe", "MIT")]),
+    (
+        "Jane Doe (MIT)",
+        '"Proof mining"\\n\\nWe extract bounds.',
+        "Proof mining",
+        [("Jane Doe", "MIT")],
+    ),
+    (
+        "Jane Doe (MIT)",
+        'Title: <a href="https://a.org/t/1/">Proof mining</a>\\nby Jane Doe (MIT) as part of Logic',
+        "Proof mining",
+        [("Jane Doe", "MIT")],
+    ),
+    (
+        "Jane Doe",
+        "<b>Title:</b> TBA\\n<b>Institution:</b> Example University",
+        "TBA",
+        [("Jane Doe", "Example University")],
+    ),
+    ("Seminar", "Speaker: Jane Doe\\nTitle: Proof mining", "Proof mining", [("Jane Doe", None)]),
+    (
+        "Day 2 | Jane Doe | Proof mining",
+        "Speaker: Jane Doe (MIT)",
+        "Proof mining",
+        [("Jane Doe", "MIT")],
+    ),
+    ("Jane Doe: Proof mining", "Speaker: Jane Doe (MIT)", "Proof mining", [("Jane Doe", "MIT")]),
+    # negative rows: no speaker to find, or the SUMMARY's reading disagrees with DESCRIPTION
+    ("Graph Neural Networks: A Survey", "", "Graph Neural Networks: A Survey", []),
+    ("Learning to Talk", "", "Learning to Talk", []),
+    ("Deep Learning (Part 2)", "", "Deep Learning (Part 2)", []),
+    ("Jane Doe: Proof mining", "Speaker: John Roe", "Proof mining", [("John Roe", None)]),
+    ("Research seminar", "Speaker: John Roe", None, [("John Roe", None)]),
+]
+
+
+@pytest.mark.parametrize(("summary", "description", "title", "speakers"), SUMMARY_CASES)
+def test_summary_patterns(summary: str, description: str, title, speakers) -> None:
+    body = f"UID:x\r\nDTSTART:20240402T140000Z\r\nSUMMARY:{summary}"
+    body += f"\r\nDESCRIPTION:{description}" if description else ""
+    (talk,) = parse_calendar(feed(body), Context(url=URL)).talks
+    assert talk.title == title
+    assert [(s.name, s.affiliation) for s in talk.speakers] == speakers
+
+
+def test_summary_naming_the_calendar_is_no_title() -> None:
+    result = parse_calendar(
+        feed(
+            "UID:a\r\nDTSTART:20240402T140000Z\r\nSUMMARY:Logic Colloquium\r\n"
+            "DESCRIPTION:Speaker: Jane Doe",
+            "UID:b\r\nDTSTART:20240409T140000Z\r\nSUMMARY:Logic Colloquium",
+            header="X-WR-CALNAME:Logic Colloquium\r\n",
+        ),
+        Context(url=URL),
+    )
+    assert [(t.title, [s.name for s in t.speakers]) for t in result.talks] == [
+        (None, ["Jane Doe"]),
+        (None, []),  # kept here; normalize drops a talk with neither (parse_document)
+    ]
+
+
+def test_description_metadata_is_not_abstract() -> None:
+    (talk,) = parse_calendar(
+        feed(
+            "UID:r\r\nDTSTART:20240402T140000Z\r\nSUMMARY:Jane Doe (MIT)\r\n"
+            "DESCRIPTION:Title: Proof mining\\nby Jane Doe (MIT) as part of Logic\\n\\n"
+            "Interactive livestream: https://zoom.us/j/1\\nPassword hint: primes\\n"
+            "Lecture held in Room 4.\\n\\nAbstract\\nWe extract bounds.\\n",
+            "UID:s\r\nDTSTART:20240409T140000Z\r\nSUMMARY:John Roe\r\n"
+            "DESCRIPTION:Title: Tilings\\nAbstract: TBA\r\nLOCATION:https://a.org/talk/s/2/",
+        ),
+        Context(url=URL),
+    ).talks[:1]
+    assert (talk.abstract, talk.location) == ("We extract bounds.", "Room 4")
+
+
+def test_location_that_is_a_url_is_no_place() -> None:
+    first, second = parse_calendar(
+        feed(
+            "UID:a\r\nDTSTART:20240402T140000Z\r\nSUMMARY:Jane Doe: Tilings\r\n"
+            "LOCATION:https://a.org/talk/s/1/\r\nURL:https://zoom.us/j/1",
+            "UID:b\r\nDTSTART:20240409T140000Z\r\nSUMMARY:Jane Doe: Tilings\r\n"
+            "LOCATION:https://us02web.zoom.us/j/2",
+        ),
+        Context(url=URL),
+    ).talks
+    assert (first.location, first.url, first.online) == (None, "https://a.org/talk/s/1/", True)
+    assert (second.location, second.url, second.online) == (None, None, True)
+
+
+def test_feed_order_is_kept() -> None:
+    result = parse_calendar(
+        feed(
+            "UID:late\r\nDTSTART:20240502T140000Z\r\nSUMMARY:Jane Doe: Later",
+            "UID:early\r\nDTSTART:20240402T140000Z\r\nSUMMARY:Jane Doe: Earlier",
+        ),
+        Context(url=URL),
+    )
+    assert [t.title for t in result.talks] == ["Later", "Earlier"]

@@ -3,31 +3,47 @@
 Many seminar series publish a feed (Indico, Google Calendar, researchseminars.org, scripts in
 a site's repository) even when their page is hard to read, and a feed states dates, zones and
 cancellations exactly. Read with the icalendar library; quirks handled:
-- SUMMARY usually packs speaker and title ("Seminar: Jane Doe – Title", "Jane Doe: Title"),
-  split by `people.speaker_and_title`; a SUMMARY that is only a name has no title;
+- SUMMARY usually packs speaker and title ("Seminar: Jane Doe – Title", "Jane Doe: Title",
+  "Title (Jane Doe)"), split by `people.speaker_and_title`; a series name before a colon
+  ("Logic Seminar: Jane Doe — Title") is dropped. Where DESCRIPTION names the speaker
+  ("Speaker: ...", or researchseminars.org's "by Jane Doe (MIT) as part of Series") that
+  name is checked against the split, and cut out of the SUMMARY when no rule split it;
+- a SUMMARY that is only a speaker ("Jane Doe (MIT)", as researchseminars.org and other
+  generators write it) takes its title from DESCRIPTION: a "Title: ..." line, or a quoted
+  first line; a SUMMARY that is only the series name or a generic word ("Seminar") is no
+  title either. An "Institution:"/"Affiliation:" line gives a lone speaker's affiliation;
+- DESCRIPTION may hold HTML (`<b>Title:</b> <a href=...>...</a>`): it is read as text;
+  labelled metadata lines (title, speaker, series, organisers, passwords, stream links) and
+  a lone "Abstract" heading are not abstract;
+- a LOCATION that is only a URL is not a place: a meeting link marks the talk online, any
+  other URL is the event's page ("Lecture held in ..." in DESCRIPTION then gives the room);
 - all-day events (`VALUE=DATE`) are dates, not midnight talks;
 - times in UTC (`...Z`) are shown in the calendar's zone (`X-WR-TIMEZONE`) when it names one;
   floating times take that zone, or the source's;
 - recurring events (RRULE/RDATE minus EXDATE, overridden instances by RECURRENCE-ID) are
   expanded only inside a bounded window: one year either side of `ctx.now`, or of the feed's
   own dates when no clock is given (a parser has no clock), and at most `MAX_OCCURRENCES`;
-- `STATUS:CANCELLED` (or "cancelled" in the SUMMARY) gives the talk's status.
+- `STATUS:CANCELLED` (or "cancelled" in the SUMMARY) gives the talk's status;
+- talks come in the feed's own order (as a page lists them, newest first or not), the
+  occurrences of one UID together and by date.
 On an HTML page this stage finds no talks itself: it asks for the linked feed to be fetched
 (`Follow(role="listing")`), with `webcal://` turned into `https://`.
 """
 
 from __future__ import annotations
 
+import html as html_text
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from parsers.base import Context, Follow, ParseResult
-from parsers.common import zones
+from parsers.common import vocab, zones
 from parsers.common.html import HtmlElement
 from parsers.common.links import absolute, classify
-from parsers.common.people import people_in, speaker_and_title
-from parsers.common.text import clean, status_of
+from parsers.common.people import clean_affiliation, people_in, speaker_and_title
+from parsers.common.text import clean, fold, status_of
 from parsers.talk import Link, Talk
 
 NAME = "ical"
@@ -44,6 +60,35 @@ _SPEAKER_LINE = re.compile(
 )
 _URL = re.compile(r"^\s*https?://\S+\s*$")
 _ONLINE = re.compile(r"\b(online|zoom|teams|webex|virtual|remote|jitsi)\b", re.I)
+_TITLE_LINE = re.compile(
+    r"^\s*(?:talk\s+)?(?:title|titre|titel|título|titolo)\s*:\s*(.+)$", re.I | re.M
+)
+_AFFILIATION_LINE = re.compile(r"^\s*(?:institution|affiliation|institut)\s*:\s*(.+)$", re.I | re.M)
+# researchseminars.org: "by Jane Doe (MIT) as part of Series"; the series part may be absent.
+_BY_LINE = re.compile(r"^\s*by\s+(?P<who>.{3,200}?)(?:\s+as part of\s+.+)?\s*$", re.I | re.M)
+_HELD_IN = re.compile(r"^\s*(?:(?:lecture|talk|seminar)\s+)?held in\s+(.+?)\.?\s*$", re.I | re.M)
+_QUOTED = re.compile(r"^\s*[\"“„«](?P<title>[^\"“”„«»]{3,250})[\"”“»]\.?\s*$")
+# Lines of a DESCRIPTION that describe the event, not the talk: never part of the abstract.
+_META_LINE = re.compile(
+    r"^\s*(?:(?:talk\s+)?(?:title|titre|titel|título|titolo|institution|affiliation|series|"
+    r"organi[sz]ers?|speaker\s+link|homepage|password(?:\s+hint)?|passcode|meeting\s+id|"
+    r"(?:interactive|view-only)?\s*livestream|zoom(?:\s+link)?|access)\s*:"
+    r"|(?:(?:lecture|talk|seminar)\s+)?held in\s|by\s.{3,200}\sas part of\s"
+    r"|abstract\s*:?\s*(?:tba|tbd|tbc)?\.?\s*$)",
+    re.I,
+)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
+_ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*:\s*", re.I)
+# A SUMMARY that names no talk: a generic word, with at most two qualifiers ("Research seminar").
+_GENERIC_SUMMARY = re.compile(
+    r"^(?:(?:special|invited|guest|research|weekly|monthly|online|hybrid|virtual|department(?:al)?"
+    r"|group|student|graduate|internal|informal|joint|regular|lab|team)\s+){0,2}"
+    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.MEETING_NOUNS, *vocab.EVENT_NOUNS))
+    + r"s?$",
+    re.I,
+)
+_SERIES_PREFIX = re.compile(r"^(?P<series>[^:]{2,80}?)\s*:\s+(?P<rest>.+)$")
+_SEPARATORS = " \t:;,|–—-"
 
 
 def is_calendar(content: str | bytes, url: str = "") -> bool:
@@ -106,6 +151,9 @@ def parse_calendar(content: str | bytes, ctx: Context) -> ParseResult:
             return result
         result.warnings.append(f"{ctx.url}: feed truncated or malformed, read up to its last event")
     zone_name = clean(str(calendar.get("X-WR-TIMEZONE") or "")) or ctx.timezone
+    labels = frozenset(
+        fold(name) for name in (str(calendar.get("X-WR-CALNAME") or ""), ctx.series or "") if name
+    )
     if not zones.is_valid_zone(zone_name):
         zone_name = ctx.timezone
     events = list(calendar.walk("VEVENT"))[:MAX_EVENTS]
@@ -116,15 +164,19 @@ def parse_calendar(content: str | bytes, ctx: Context) -> ParseResult:
         if e.get("RECURRENCE-ID") is not None and _safe_decoded(e, "RECURRENCE-ID") is not None
     }
     budget = [MAX_OCCURRENCES]
+    groups: dict[str, int] = {}  # UID -> order of first appearance
+    keyed = []
     for event in events:
+        group = groups.setdefault(str(event.get("UID") or id(event)), len(groups))
         try:
             for start, end in _occurrences(event, window, overridden, budget):
-                result.talks.append(_talk(event, start, end, zone_name, ctx))
+                talk = _talk(event, start, end, zone_name, ctx, labels)
+                keyed.append(((group, talk.starts_at or ""), talk))
         except Exception as error:  # one broken VEVENT must not lose the feed
             result.warnings.append(f"{ctx.url}: skipped an event: {error}")
     if budget[0] <= 0:
         result.warnings.append(f"{ctx.url}: recurrences cut at {MAX_OCCURRENCES} occurrences")
-    result.talks.sort(key=lambda t: t.starts_at or "")
+    result.talks = [talk for _key, talk in sorted(keyed, key=lambda pair: pair[0])]
     result.confidence = 0.95 if result.talks else 0.0
     return result
 
@@ -147,15 +199,17 @@ def _repair(content: bytes) -> bytes | None:
 # --------------------------------------------------------------------------- one event
 
 
-def _talk(event, start, end, zone_name: str | None, ctx: Context) -> Talk:
+def _talk(event, start, end, zone_name: str | None, ctx: Context, labels=frozenset()) -> Talk:
     summary = clean(str(event.get("SUMMARY") or ""))
-    description = _text(event.get("DESCRIPTION"))
-    title, speakers = speaker_and_title(summary)
-    if not speakers and description:
-        line = _SPEAKER_LINE.search(description)
-        speakers = people_in(line.group(1)) if line else []
-    location = clean(str(event.get("LOCATION") or "")) or None
+    raw_description = _text(event.get("DESCRIPTION"))
+    description = _plain(raw_description)
+    title, speakers = _title_and_speakers(summary, description, labels)
+    location, online, page = _place(clean(str(event.get("LOCATION") or "")), description)
     url = clean(str(event.get("URL") or "")) or None
+    if url and not url.startswith(("http://", "https://")):
+        url = None
+    if page and (url is None or _ONLINE.search(url)):
+        url, online = page, online or (True if url else None)
     status = "cancelled" if str(event.get("STATUS") or "").upper() == "CANCELLED" else None
     talk_zone = _zone_of(start) or zone_name
     return Talk(
@@ -165,14 +219,148 @@ def _talk(event, start, end, zone_name: str | None, ctx: Context) -> Talk:
         ends_at=_iso(end, talk_zone) if end is not None and _has_time(end) else None,
         timezone=talk_zone if _has_time(start) else None,
         location=location,
-        online=True if location and _ONLINE.search(location) else None,
+        online=online,
         abstract=_abstract(description),
-        url=url if url and url.startswith(("http://", "https://")) else None,
-        links=tuple(_links(description)),
+        url=url,
+        links=tuple(_links(raw_description)),
         status=status or status_of(summary),
         extracted_by=EXTRACTED_BY,
         source_key=f"{event.get('UID')}|{_key(start)}" if event.get("UID") else None,
     )
+
+
+# --------------------------------------------------------------------------- title and speakers
+
+
+def _title_and_speakers(
+    summary: str | None, description: str | None, labels: frozenset[str]
+) -> tuple[str | None, list]:
+    """Title and speakers from SUMMARY, checked against and completed from DESCRIPTION."""
+    named = _described_speakers(description)
+    if not summary or _is_label(summary, labels):
+        title, speakers = None, []
+    else:
+        title, speakers = _split_summary(summary, named)
+    if title is None and description:
+        title = _described_title(description)
+    speakers = _with_affiliations(speakers, named) if speakers else named
+    return title, _with_institution(speakers, description)
+
+
+def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
+    """The first reading of SUMMARY whose speakers agree with those DESCRIPTION names.
+
+    Readings, in order: the common patterns (`speaker_and_title`); the same after a leading
+    series label ("Logic Seminar: Jane Doe — Title"); the described speaker's name cut out of
+    the SUMMARY. With no agreeing reading DESCRIPTION's speakers win, and the first
+    reading's title stands (the person it named is a host or chair, not the speaker).
+    """
+    title, speakers = speaker_and_title(summary)
+    readings = [(title, speakers)]
+    prefix = _SERIES_PREFIX.match(summary)
+    if prefix and not people_in(prefix["series"]):
+        readings.append(speaker_and_title(prefix["rest"]))
+    for title, speakers in readings:
+        if speakers and (not named or _agree(speakers, named)):
+            return title, speakers
+    if named:
+        cut = _cut_name(summary, named)
+        title = readings[0][0] if readings[0][1] else summary
+        return (cut, named) if cut is not None else (title, named)
+    return readings[0]
+
+
+def _is_label(summary: str, labels: frozenset[str]) -> bool:
+    """A SUMMARY that is the series' or calendar's name, or a generic word, names no talk."""
+    return fold(summary) in labels or bool(_GENERIC_SUMMARY.match(summary))
+
+
+def _agree(found: list, named: list) -> bool:
+    return bool({fold(s.name) for s in found} & {fold(s.name) for s in named})
+
+
+def _cut_name(summary: str, named: list) -> str | None:
+    """SUMMARY minus a described speaker's name (and its bracketed affiliation): the title.
+
+    The title is what follows the name ("Series: Jane Doe — Title"), else what precedes it
+    ("Title (Jane Doe)"); a series label before a colon is dropped from what precedes.
+    """
+    for speaker in named:
+        words = r"\s+".join(re.escape(word) for word in speaker.name.split())
+        found = re.search(rf"(?<!\w){words}(?!\w)", summary, re.I)
+        if found is None:
+            continue
+        before, after = summary[: found.start()], summary[found.end() :]
+        after = re.sub(r"^\s*[(\[][^()\[\]]*[)\]]", "", after).strip(_SEPARATORS + " \"“”'")
+        if after:
+            return after
+        before = before.rstrip(_SEPARATORS + "([ ")
+        prefix = _SERIES_PREFIX.match(before)
+        before = prefix["rest"] if prefix and not people_in(prefix["series"]) else before
+        return before.strip(_SEPARATORS + " \"“”'") or None
+    return None
+
+
+def _described_speakers(description: str | None) -> list:
+    """The speakers DESCRIPTION names: a "Speaker:" line, or a "by Jane Doe (MIT) ..." line."""
+    if not description:
+        return []
+    for pattern in (_SPEAKER_LINE, _BY_LINE):
+        for match in pattern.finditer(description):
+            people = people_in(match.group(1))
+            if people:
+                return people
+    return []
+
+
+def _described_title(description: str) -> str | None:
+    """A "Title: ..." line, else a first line in quotes; a placeholder ("TBA") is kept."""
+    line = _TITLE_LINE.search(description)
+    if line:
+        return clean(line.group(1).strip(" \"“”'")) or None
+    first_line = next((ln for ln in description.splitlines() if ln.strip()), "")
+    quoted = _QUOTED.match(first_line)
+    return clean(quoted["title"]) if quoted else None
+
+
+def _with_affiliations(speakers: list, named: list) -> list:
+    """SUMMARY's speakers, each given the affiliation DESCRIPTION states for the same name."""
+    by_name = {fold(s.name): s for s in named}
+    kept = []
+    for speaker in speakers:
+        described = by_name.get(fold(speaker.name))
+        if described is not None and not speaker.affiliation and described.affiliation:
+            speaker = described
+        kept.append(speaker)
+    return kept
+
+
+def _with_institution(speakers: list, description: str | None) -> list:
+    """A lone speaker without affiliation takes DESCRIPTION's "Institution:" line."""
+    if len(speakers) != 1 or speakers[0].affiliation or not description:
+        return speakers
+    line = _AFFILIATION_LINE.search(description)
+    affiliation = clean_affiliation(line.group(1)) if line else None
+    return [replace(speakers[0], affiliation=affiliation)] if affiliation else speakers
+
+
+def _place(
+    location: str | None, description: str | None
+) -> tuple[str | None, bool | None, str | None]:
+    """(location, online, page URL): a LOCATION that is only a URL is a link, not a place."""
+    page = None
+    if location and _URL.match(location):
+        page, location = location.strip(), None
+        if _ONLINE.search(page):
+            return _held_in(description), True, None
+    location = location or _held_in(description)
+    online = True if location and _ONLINE.search(location) else None
+    return location, online, page
+
+
+def _held_in(description: str | None) -> str | None:
+    match = _HELD_IN.search(description or "")
+    return clean(match.group(1)) if match else None
 
 
 def _occurrences(event, window, overridden, budget):
@@ -301,14 +489,26 @@ def _text(value) -> str | None:
     return text or None
 
 
+def _plain(description: str | None) -> str | None:
+    """DESCRIPTION as text: some generators write HTML into it (`<b>Title:</b> <a ...>`)."""
+    if not description or not _TAG.search(description):
+        return description
+    text = re.sub(r"(?i)<br\s*/?>|</p\s*>|</div\s*>|</li\s*>", "\n", description)
+    return html_text.unescape(_TAG.sub("", text)).strip() or None
+
+
 def _abstract(description: str | None) -> str | None:
-    """DESCRIPTION minus bare URL lines and speaker lines, paragraphs kept."""
+    """DESCRIPTION minus bare URL lines, speaker lines and event metadata, paragraphs kept."""
     if not description:
         return None
     paragraphs = []
+    first_line = next((ln for ln in description.splitlines() if ln.strip()), "")
+    if _QUOTED.match(first_line):  # the title, when SUMMARY has none (`_described_title`)
+        description = description.replace(first_line, "", 1)
     for block in re.split(r"\n\s*\n", description):
         lines = [ln for ln in block.splitlines() if not _URL.match(ln)]
-        lines = [ln for ln in lines if not _SPEAKER_LINE.match(ln)]
+        lines = [ln for ln in lines if not _SPEAKER_LINE.match(ln) and not _META_LINE.match(ln)]
+        lines = [_ABSTRACT_LABEL.sub("", ln) for ln in lines if ln.strip().lower() != "abstract"]
         text = clean(" ".join(lines))
         if text:
             paragraphs.append(text)
