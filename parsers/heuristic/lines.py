@@ -12,6 +12,7 @@ so deeply nested or huge pages cannot hang or overflow the stack.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -39,6 +40,9 @@ CHROME_CLASSES = (
     "sr-only",
     "screen-reader",
 )
+# Chrome named by id rather than class (jemdoc's `<div id="footer">` with its "Page generated
+# 2024-12-19" stamp, `id="sidebar"`, `id="layout-menu"`).
+CHROME_ID = re.compile(r"(?:^|[-_])(?:footer|navbar|sidebar|menu|breadcrumbs?)(?:$|[-_])", re.I)
 # Elements that hold the page's own content: a chrome class on one of their ancestors names a
 # layout wrapper ("page-navbar", "has-sidebar", "no-sidebar"), not chrome, so it is read.
 # The `<h1>` stands in only on pages without `<main>` (a theme may put its site title in an
@@ -174,6 +178,9 @@ def _skipped(
     classes = (element.get("class") or "").lower()
     chrome_tag = tag in ("div", "ul", "section", "header", "span", "a")
     if classes and chrome_tag and any(word in classes for word in CHROME_CLASSES):
+        return not (wrappers and id(element) in wrappers)
+    ident = element.get("id")
+    if ident and tag in ("div", "td", "section", "ul") and CHROME_ID.search(ident):
         return not (wrappers and id(element) in wrappers)
     if tag == "header" and element.getparent() is not None:
         return element.getparent().tag == "body"

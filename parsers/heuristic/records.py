@@ -1,7 +1,9 @@
 """The heuristic extractor's record discovery: which lines belong to which talk.
 
 1. a line that gives a date or a clock time is an *anchor* (a talk has a when; bibliography
-   entries and page stamps such as "Last updated" are not anchors); a date line and a time
+   entries and page stamps such as "Last updated" are not anchors), and so is a line that
+   gives a month and a year only ("May 2023", `month_only`: personal talk lists date talks
+   so; the talk gets no date from it); a date line and a time
    line next to each other ("Date: …" / "Time: …") are one anchor, and a lone time line under
    a date heading belongs to that date's record;
 2. each anchor climbs to the largest element that holds no other anchor: its list item, table
@@ -11,7 +13,8 @@
    starts the same way before its anchor (an `<h3>` title, a photo); a year row or heading
    between records stays outside them (it is context);
 4. a block holding several anchors (talks separated by `<br><br>`) is cut at its empty lines,
-   or at each anchor.
+   or at each anchor; a title line followed only by dated lines without times is one talk
+   given at several venues (one record).
 Bounded by `MAX_ANCHORS` and `MAX_CLIMB`.
 """
 
@@ -21,11 +24,13 @@ import itertools
 import re
 from collections import Counter, defaultdict
 
+from parsers.common.dates import MONTHS
 from parsers.common.html import HtmlElement
 from parsers.common.people import people_in, speaker_and_title
 from parsers.common.text import clean
+from parsers.common.times import find_time_range
 from parsers.heuristic.lines import Line
-from parsers.heuristic.reading import META_DATE, PageContext, parse_line
+from parsers.heuristic.reading import META_DATE, PageContext, label_of, parse_line
 
 MAX_ANCHORS = 1500  # talks per page; a seminar archive rarely lists more
 
@@ -52,7 +57,11 @@ def find_anchors(lines: list[Line], probe: PageContext) -> list[list[Line]]:
     """Dated or timed lines; an adjacent date-only and time-only pair is one anchor."""
     found: list[tuple[Line, bool, bool]] = []
     for line in lines:
-        if len(line.text) > 400 or (not DIGIT.search(line.text) and "noon" not in line.text):
+        if len(line.text) > 400:
+            continue
+        if not DIGIT.search(line.text) and "noon" not in line.text:
+            if line.column and month_only(line):  # "TBC May" under "Date"
+                found.append((line, False, False))
             continue  # a date or a clock time has a digit ("noon" aside)
         if len(found) > MAX_ANCHORS * 2:
             break
@@ -64,6 +73,8 @@ def find_anchors(lines: list[Line], probe: PageContext) -> list[list[Line]]:
             continue
         if (day or timed) and not _prose(line, probe):
             found.append((line, day is not None, timed))
+        elif not day and not timed and month_only(line) and not _prose(line, probe):
+            found.append((line, False, False))
     found = _absorb_lone_times(found)
     anchors: list[list[Line]] = []
     for k, (line, _day, _time) in enumerate(found):
@@ -72,6 +83,33 @@ def find_anchors(lines: list[Line], probe: PageContext) -> list[list[Line]]:
             continue
         anchors.append([line])
     return anchors
+
+
+# "May 2023", "(July, 2025)", "Oct 2022.", "maio de 2014": a month and a year with no day.
+# Personal talk lists date talks this way: the line is still a talk's, it has no date.
+_MONTH_NAMES = "|".join(
+    sorted((re.escape(m) for m in MONTHS if len(m) >= 3), key=len, reverse=True)
+)
+MONTH_YEAR = re.compile(
+    rf"(?<![\w/.-])(?P<month>{_MONTH_NAMES})\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?![\d/-])", re.I
+)
+# Month names that are also common lowercase words ("may 2023 be", "set 2021 as"): these count
+# only capitalised.
+_MONTH_WORDS = frozenset(["may", "march", "mar", "set", "sept", "dec", "gen", "mai"])
+# A month with no year is a date only in a column headed as the date ("TBC May").
+_BARE_MONTH = re.compile(rf"(?<![\w/.-])(?:{_MONTH_NAMES})\.?(?![\w/-])", re.I)
+
+
+def month_only(line: Line) -> bool:
+    """Does the line date a talk by month only ("May 2023"; "TBC May" in a Date column)?
+    Callers have found no full date in it."""
+    text = line.text[:300]
+    for match in MONTH_YEAR.finditer(text):
+        word = match.group("month")
+        if not (word.islower() and word.lower() in _MONTH_WORDS):
+            return True
+    column = line.column or ""
+    return bool(column and label_of(column) == "date" and _BARE_MONTH.search(text))
 
 
 def _absorb_lone_times(found: list[tuple[Line, bool, bool]]) -> list[tuple[Line, bool, bool]]:
@@ -212,14 +250,26 @@ def _linear(lines, anchors, roots, shared) -> dict[int, int]:
             continue
         position = {line.index: k for k, line in enumerate(own)}
         spots = sorted(position[first_line[n]] for n in numbers)
-        lead = _line_lead(own, spots)
         ordered = sorted(numbers, key=lambda n: first_line[n])
+        if _one_talk_many_dates(own, spots):
+            owner.update((line.index, ordered[0]) for line in own)
+            continue
+        lead = _line_lead(own, spots)
         for k, number in enumerate(ordered):
             start = max(0, spots[k] - lead)
             stop = spots[k + 1] - lead if k + 1 < len(spots) else len(own)
             for line in own[start:stop]:
                 owner[line.index] = number
     return owner
+
+
+def _one_talk_many_dates(own: list[Line], spots: list[int]) -> bool:
+    """A title line, then only dated lines without a clock time ("Title<br>Venue A, May 2022
+    <br>Venue B, June 2022"): one talk given at several venues, read as one record (its first
+    date), not as venue lines without a title. Lines with times are an agenda, never this."""
+    if not 1 <= spots[0] <= 2 or spots != list(range(spots[0], len(own))):
+        return False
+    return all(find_time_range(own[spot].text)[0] is None for spot in spots)
 
 
 def _line_lead(own: list[Line], spots: list[int]) -> int:

@@ -38,6 +38,7 @@ from parsers.heuristic.reading import (
     SEPARATORS,
     Parsed,
 )
+from parsers.heuristic.records import MONTH_YEAR
 from parsers.talk import Speaker
 
 _TITLE_MAX = 300
@@ -86,7 +87,43 @@ def title_and_speakers(parts: list[Parsed]):
                 inner_title, inner_people = speaker_and_title(title)
                 if inner_people:
                     title, speakers = inner_title, inner_people
+    if title and title_part is not None:
+        title = _without_note(title_part, _without_month(title))
     return title, speakers, title_part
+
+
+def _without_month(title: str) -> str:
+    """A title minus the month it was given in ("Title (July, 2025)", "May 2023: Title"):
+    dates by month only are not cut out with the dates (`records.month_only`)."""
+    for pattern in (_MONTH_AFTER, _MONTH_BEFORE):
+        stripped = pattern.sub("", title).strip()
+        if stripped and stripped != title and len(stripped) >= 3:
+            return stripped
+    return title
+
+
+_MONTH_AFTER = re.compile(rf"[\s,;–—-]*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\.?\s*$", re.I)
+_MONTH_BEFORE = re.compile(rf"^\s*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\s*[:.,–—-]\s*", re.I)
+
+
+def _without_note(part: Parsed, title: str) -> str:
+    """A title minus a trailing note in brackets set in italics of its own ("Title (<em>keynote
+    at the Annual Summit</em>)"): the markup says it is about the talk, not part of its name."""
+    if not title.endswith((")", "]")):
+        return title
+    for text, element in reversed(part.line.fragments):
+        text = clean(text) or ""
+        if not text or text in ")]":
+            continue
+        if (
+            element is None
+            or element.tag not in ("em", "i")
+            or not title.endswith((f"({text})", f"[{text}]"))
+        ):
+            return title
+        stripped = title[: -len(text) - 2].rstrip(" ,;:–—-")
+        return stripped if len(stripped) >= 3 else title
+    return title
 
 
 _SET_OFF = ("a", "em", "i", "cite")
@@ -320,9 +357,19 @@ def _is_link_text(part: Parsed, value: str) -> bool:
 
 def looks_like_place(text: str) -> bool:
     """A room or venue line ("Room 101", "Salle 105, tour 25-26", "Online", "Evans 1015")."""
-    if len(text) > 120 or len(text.split()) > 14:
+    if len(text) > 120 or len(text.split()) > 14 or _MODE_LED_TITLE.match(text):
         return False
     return bool(PLACE.search(text)) or bool(NAMED_ROOM.match(text) and not NOT_ROOM.match(text))
+
+
+# "Online matching under uncertainty", "Virtual screening of ligands": a title that starts with
+# a word `PLACE` takes for a meeting mode, then runs on with no place word ("Online via Zoom",
+# "Online (Teams)", "Hybrid: Room 12 and Zoom" are places).
+_MODE_LED_TITLE = re.compile(
+    r"^(?:online|remote|virtual|hybrid)\s+(?!(?:via|on|at|in|and|only|event|meeting|session|"
+    r"seminar|talk|lecture|zoom|teams|webex)\b)[a-z][\w-]*(?:\s+[\w-]+){2,}$",
+    re.I,
+)
 
 
 def unquote(text: str | None) -> str | None:

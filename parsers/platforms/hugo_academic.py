@@ -6,10 +6,16 @@ pages or whose meta line gives a clock time (a publication list has neither).
 List item (`layouts/partials/li_list.html`, `li_compact.html`, `li_card.html`): `.article-title`
 with the talk link, a summary (`.article-style`, truncated with "…"), a meta line
 "Jan 30, 2023 12:00 PM — 1:00 PM · West Hall 411", then the author links.
+Older and other views: `li_list` ("view-list-item": the title is a link around
+`span[itemprop=name]`, no heading), `li_card` (the author line comes *before* the date in the
+meta block), `talk_li_simple` ("pub-list-item" with a `div[itemprop=startDate]`) and the oldest
+compact list (`ul.fa-ul > li` with "Jan 2, 2017, Event" in a paragraph).
 Quirks:
 - the speaker is the item's author, kept as the site writes it (a group author such as
-  "Statistics Computing Club" is kept: it is what the page credits);
+  "Statistics Computing Club" is kept: it is what the page credits); a list that names no
+  author is a personal site's: the owner (`parsers.common.owner`) gives those talks;
 - a range may span days ("Sep 18, 2019 2:30 PM — Sep 23, 2019 3:30 PM"): the start is the talk;
+  the clock time is kept ("Feb 11, 2020 9:00 AM — 6:00 PM" starts at 9:00);
 - the location is the meta span after the middot divider;
 - no zone is printed: the source's zone applies.
 """
@@ -22,6 +28,7 @@ from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates, times, zones
 from parsers.common.html import HtmlElement, first
 from parsers.common.links import absolute, links_in
+from parsers.common.owner import page_owner, personal_talks_page
 from parsers.common.text import clean, status_of, text_of
 from parsers.talk import Link, Speaker, Talk
 
@@ -29,8 +36,10 @@ NAME = "hugo_academic"
 URL_PATTERNS: tuple[str, ...] = ()
 
 GENERATOR = re.compile(r"academic|wowchemy|hugo blox", re.I)
-ITEMS = ".stream-item, .view-list-item, .card-simple, .view-card"
-TITLE = ".article-title, .section-subheading, h3, h4"
+ITEMS = ".stream-item, .view-list-item, .card-simple, .view-card, .pub-list-item, ul.fa-ul > li"
+TITLE = ".article-title, .section-subheading, h3, h4, [itemprop='name']"
+# Where the date is, most specific first (a summary paragraph may mention a date too).
+META = (".article-metadata, .stream-meta", "[itemprop='startDate']", ".talk-metadata", "p")
 TALK_HREF = re.compile(r"/(talks?|events?)/[^/]+", re.I)
 
 
@@ -52,25 +61,41 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     if not items:
         raise ParserError(f"{ctx.url}: no talk items ({ITEMS})")
     result = ParseResult()
+    owner = page_owner(root) if personal_talks_page(root, ctx.url) else None
     for item in items:
         talk = _parse_item(item, ctx)
+        if owner is not None and not talk.speakers:
+            talk = talk.with_changes(speakers=(owner,))
         if talk.title or talk.speakers:
             result.talks.append(talk)
     return result
 
 
 def _is_talk_item(item: HtmlElement) -> bool:
-    heading = first(item, TITLE)
-    anchor = heading.find(".//a") if heading is not None else None
+    anchor = _title_link(item)
     if anchor is not None and TALK_HREF.search(anchor.get("href") or ""):
+        return True
+    if "schema.org/Event" in (item.get("itemtype") or ""):
         return True
     meta = text_of(first(item, ".article-metadata, .stream-meta"))
     return bool(meta and times.find_time_range(meta)[0])
 
 
+def _title_link(item: HtmlElement) -> HtmlElement | None:
+    """The title's link: inside the heading, or around it (`li_list`: `<a><span
+    itemprop="name">Title</span></a>`)."""
+    heading = first(item, TITLE)
+    if heading is None:
+        return None
+    anchor = heading.find(".//a")
+    if anchor is None and heading.getparent() is not None and heading.getparent().tag == "a":
+        anchor = heading.getparent()
+    return anchor
+
+
 def _parse_item(item: HtmlElement, ctx: Context) -> Talk:
     heading = first(item, TITLE)
-    anchor = heading.find(".//a") if heading is not None else None
+    anchor = _title_link(item)
     title = text_of(heading)
     when, place = _meta(item)
     tz = ctx.timezone or zones.find_zone(when)
@@ -95,16 +120,24 @@ def _parse_item(item: HtmlElement, ctx: Context) -> Talk:
 
 
 def _meta(item: HtmlElement) -> tuple[str | None, str | None]:
-    """(date text, location) from the meta line's spans, split at the middot divider."""
-    meta = first(item, ".article-metadata, .stream-meta")
-    if meta is None:
-        return None, None
-    line = meta.find("div") if meta.find("div") is not None else meta
-    spans = [s for s in line.findall("span") if "middot-divider" not in (s.get("class") or "")]
-    if len(spans) >= 2:
-        return text_of(spans[0]), text_of(spans[1])
-    text = text_of(line)
-    return text, None
+    """(date text, location) from the meta line that holds the date, split at the middot
+    divider. The first meta block with a date is the one: `li_card` puts the author line
+    before it, and the oldest lists write "Jan 2, 2017, Event" in a paragraph."""
+    for meta in (found for selector in META for found in item.cssselect(selector)):
+        lines = [meta, *meta.findall("div")]
+        for line in reversed(lines):  # the innermost line with a date
+            spans = [s for s in line.findall("span") if _not_divider(s)]
+            text = text_of(spans[0]) if spans else text_of(line)
+            if not text or dates.find_date(text) is None:
+                continue
+            if len(spans) >= 2:
+                return text, text_of(spans[1])
+            return text, None
+    return None, None
+
+
+def _not_divider(span: HtmlElement) -> bool:
+    return "middot-divider" not in (span.get("class") or "")
 
 
 def _authors(item: HtmlElement) -> list[str]:

@@ -1,0 +1,155 @@
+"""Whose page is this? The owner of a personal "Talks" page, who gives every talk on it.
+
+A personal talks page (a researcher's "Talks", "Presentations", "Palestras") lists the
+owner's own talks and names no speaker: the owner is the speaker. Two parsers need this (the
+heuristic and the Hugo Academic platform), so it lives here.
+
+Where pages put the owner's name, most reliable first (`page_owner`): the author meta tag;
+a part of `<title>` or `og:title` ("Talks | Jane Doe", or the whole title "Jane Doe"); the
+site name in the navigation bar (`.navbar-brand`, jemdoc's first `.menu-category`, a theme's
+`.site-title`); the page's `<h1>`; the footer's copyright line ("© 2024 Jane Doe"). A
+candidate counts only when it is one person's name and nothing else (`looks_like_person`),
+so a group ("Vision Lab"), a series ("Contact Colloquium") or a menu word ("Home") is never an
+owner.
+
+`personal_talks_page` says whether the page is a talks page at all: its title, first
+headings, `og:title` or URL name talks or presentations (in the languages seminar pages use)
+and do not name a series (a seminar, a colloquium, a workshop programme: those pages list
+other people's talks).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from parsers.common.html import HtmlElement
+from parsers.common.people import looks_like_person, people_in, strip_honorifics
+from parsers.common.text import clean
+from parsers.talk import Speaker
+
+# Where themes print the site's (here: the person's) name, as CSS selectors; data, so a theme
+# missed is a one-line fix.
+BRAND_SELECTORS = (
+    ".navbar-brand",
+    ".site-title",
+    ".site-name",
+    ".masthead__menu-item--lg",  # minimal-mistakes / academicpages
+    ".author__name",
+    "#site-title",
+    ".brand",
+    ".menu-category",  # jemdoc: the first menu heading is the site's name
+    "header h1",
+)
+FOOTER_SELECTORS = ("footer", "#footer", ".footer", ".site-footer", ".page-footer")
+
+# "Talks | Jane Doe", "Jane Doe - Presentations", "Jane Doe: Talks".
+_TITLE_PARTS = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*|:\s+|\s+[–—]\s*")
+
+# A personal page's own word for its list of talks (headings, title, URL).
+TALK_PAGE_WORDS = re.compile(
+    r"\b(?:talks?|presentations?|invited\s+talks?|selected\s+talks?|conference\s+talks?|"
+    r"speaking|lectures?|palestras?|apresenta[çc][õo]es|charlas|ponencias|conferencias|"
+    r"interventi|relazioni|vortr[äa]ge|exposés|conférences|communications|voordrachten|"
+    r"föredrag|講演|発表|报告|演讲)\b",
+    re.I,
+)
+# Words that make a page a series' page (other people's talks), not a personal list.
+SERIES_PAGE_WORDS = re.compile(
+    r"\b(?:seminars?|séminaires?|seminari[oa]?s?|seminário|colloqui(?:um|a)|kolloquium|"
+    r"workshops?|conference\s+programme|programme|program|journal\s+club|reading\s+group|"
+    r"lecture\s+series|speaker\s+series|webinars?|schedule|agenda)\b",
+    re.I,
+)
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–—]\s*(?:(?:19|20)\d\d)?\s*)?)?"
+    r",?\s*(?:by\s+)?(?P<name>[^.,|·•©\d\n]{3,60})",
+    re.I,
+)
+
+
+def page_owner(root: HtmlElement) -> Speaker | None:
+    """The person the page belongs to (sources in the module docstring), or None."""
+    for candidate in _candidates(root):
+        name = _one_person(candidate)
+        if name:
+            return Speaker(name)
+    return None
+
+
+def personal_talks_page(root: HtmlElement, url: str | None = None) -> bool:
+    """Does the page call itself a list of talks, and not a seminar series' page?"""
+    head = " ".join(_head_texts(root))
+    if SERIES_PAGE_WORDS.search(head):
+        return False
+    path = urlsplit(url or "").path.rsplit("/", 2)
+    slug = " ".join(p for p in path[-2:] if p).replace("-", " ").replace("_", " ")
+    slug = re.sub(r"\.\w+$", "", slug)
+    return bool(TALK_PAGE_WORDS.search(head) or TALK_PAGE_WORDS.search(slug))
+
+
+def _head_texts(root: HtmlElement) -> list[str]:
+    """The page's title, og:title and first headings: where a page says what it is."""
+    texts = [root.findtext(".//title") or ""]
+    texts += [m.get("content") or "" for m in root.iterfind(".//meta[@property='og:title']")]
+    for count, heading in enumerate(root.iter("h1", "h2")):
+        if count >= 3:
+            break
+        texts.append(heading.text_content()[:120])
+    return [clean(text) or "" for text in texts]
+
+
+def _candidates(root: HtmlElement):
+    """Texts that may hold the owner's name, most reliable first (lazily: most pages stop at
+    the first)."""
+    for meta in root.iterfind(".//meta[@name='author']"):
+        yield meta.get("content")
+    for text in (root.findtext(".//title"), *_og_titles(root)):
+        text = clean(text) or ""
+        yield text
+        parts = _TITLE_PARTS.split(text)
+        if len(parts) > 1:
+            yield from parts
+    for selector in BRAND_SELECTORS:
+        found = _select_first(root, selector)
+        if found is not None:
+            yield found.text_content()[:120]
+    for count, heading in enumerate(root.iter("h1")):
+        if count >= 2:
+            break
+        yield heading.text_content()[:120]
+    for selector in FOOTER_SELECTORS:
+        found = _select_first(root, selector)
+        if found is not None:
+            for match in _COPYRIGHT.finditer(found.text_content()[:2000]):
+                yield match.group("name")
+
+
+def _og_titles(root: HtmlElement) -> list[str]:
+    return [
+        m.get("content") or ""
+        for m in root.iterfind(".//meta[@property]")
+        if m.get("property") in ("og:title", "og:site_name")
+    ]
+
+
+def _select_first(root: HtmlElement, selector: str) -> HtmlElement | None:
+    try:
+        found = root.cssselect(selector)
+    except Exception:  # a selector lxml cannot compile is a bug in the table, not the page
+        return None
+    return found[0] if found else None
+
+
+def _one_person(text: str | None) -> str | None:
+    """The name, when the text is one person's name and nothing more."""
+    text = clean(text) or ""
+    text = re.sub(r"(?i)\s*(?:all rights reserved|powered by.*)$", "", text).strip(" .,;:")
+    if not text or len(text) > 60:
+        return None
+    found = people_in(text)
+    if len(found) != 1 or found[0].affiliation:
+        return None
+    name = strip_honorifics(found[0].name)
+    return name if looks_like_person(name) else None
