@@ -368,7 +368,22 @@ FIND_ZONE = [
     ("3pm CST", "America/Chicago"),
     ("14:00 CET", "Europe/Paris"),
     ("16:30 UTC", "UTC"),
+    ("all talks at 14:00 CE(S)T", "Europe/Paris"),  # one label for both halves of the year
+    ("14:00 CET/CEST", "Europe/Paris"),
+    ("3 pm Eastern Time", "America/New_York"),  # written out
+    ("Central European Summer Time", "Europe/Paris"),
+    ("11:00 (Paris time)", "Europe/Paris"),  # a city the zone database names
+    ("10am New York time", "America/New_York"),
+    ("15h (GMT-3)", "Etc/GMT+3"),  # an explicit offset: POSIX sign inverted
+    ("14:00 UTC+1", "Etc/GMT-1"),
+    ("14:00 UTC+01:00", "Etc/GMT-1"),
+    ("16:00 GMT+0", "UTC"),
+    ("12:00 12 PM ET / 5 PM WAT", "America/New_York"),  # the first zone printed
     ("Room MVL-14", None),
+    ("9:30 UTC+5:30", None),  # no Etc zone for a half-hour offset, and not UTC either
+    ("the central time of day", None),  # a zone word in lower case is prose
+    ("Question time", None),  # not a city
+    ("Local time", None),
     ("Amphitheatre Fa2, IST", None),  # IST is the school here, and ambiguous as a zone anyway
     ("IT Department", None),
     ("ETH Zürich", None),

@@ -20,6 +20,8 @@ from parsers.common.people import (
     looks_like_name,
     looks_like_person,
     parse_speaker,
+    people_in,
+    speaker_and_title,
     split_speakers,
     strip_honorifics,
 )
@@ -109,6 +111,11 @@ PARSE_SPEAKER = [
     ("Prof. Dr. Hans Müller (Humboldt-Universität)", None, "Hans Müller", "Humboldt-Universität"),
     ("Jane Doe, Ph.D.", None, "Jane Doe", None),
     ("Jane Doe, PhD", None, "Jane Doe", None),
+    # a nickname in brackets: kept inside the name, dropped after it; never an acronym
+    ("Hyunjae (Jay) Kang (Kyoto University)", None, "Hyunjae (Jay) Kang", "Kyoto University"),
+    ("Robert Smith (Bob) (MIT)", None, "Robert Smith", "MIT"),
+    ("Jane Doe (MIT)", None, "Jane Doe", "MIT"),
+    ("Jane Doe (KTH) (Sweden)", None, "Jane Doe (KTH) (Sweden)", None),  # an acronym: no nickname
 ]
 
 
@@ -296,3 +303,54 @@ AFFILIATIONS = [
 @pytest.mark.parametrize(("text", "want"), AFFILIATIONS)
 def test_clean_affiliation(text: str | None, want: str | None) -> None:
     assert clean_affiliation(text) == want
+
+
+# (text, speakers people_in reads, [] when none)
+PEOPLE_IN = [
+    ("Hyunjae (Jay) Kang (Kyoto University)", [("Hyunjae (Jay) Kang", "Kyoto University")]),
+    ("Hyunjae (Jay) Kang", [("Hyunjae (Jay) Kang", None)]),
+    ("Rita Ginja (University of Bergen)", [("Rita Ginja", "University of Bergen")]),
+    ("Karen Vogtmann (Warwick)", [("Karen Vogtmann", "Warwick")]),
+    # a colon after the affiliation starts a title: not one speaker with a long affiliation
+    ("Matt Earnshaw, TalTech, Tallinn, Estonia: Monoidal languages", []),
+    ("Jane Doe, MIT: Learning Things", []),
+    ("Karen Vogtmann (Warwick), The topology of outer space", []),  # "(Warwick)" is no nickname
+    ("Graph Theory (Part 2)", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PEOPLE_IN)
+def test_people_in(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert people_in(text) == [Speaker(name, affiliation) for name, affiliation in want]
+
+
+# (heading, title, speakers)
+SPEAKER_AND_TITLE = [
+    (
+        "Matt Earnshaw, TalTech, Tallinn, Estonia: Monoidal languages",
+        "Monoidal languages",
+        [("Matt Earnshaw", "TalTech, Tallinn, Estonia")],
+    ),
+    (
+        "Clovis Eberhart, National Institute of Informatics, Tokyo, Japan: TBA",
+        "TBA",
+        [("Clovis Eberhart", "National Institute of Informatics, Tokyo, Japan")],
+    ),
+    # "COURSE: Speaker, Affiliation: Title": the course code is a label, not the title
+    ("MATH 501: Jane Doe, MIT: Learning Things", "Learning Things", [("Jane Doe", "MIT")]),
+    ("Colloquium: Jane Doe (MIT): Sparse Graphs", "Sparse Graphs", [("Jane Doe", "MIT")]),
+    ("Jane Doe (MIT): Deep Nets: A Survey", "Deep Nets: A Survey", [("Jane Doe", "MIT")]),
+    # negative rows: no person behind the label, or a label too long to be one
+    ("Deep Learning: A Survey", "Deep Learning: A Survey", []),
+    ("MATH 501: Topics in Topology: Knots", "MATH 501: Topics in Topology: Knots", []),
+    (
+        "A very long series name of many words: Jane Doe: Title",
+        "A very long series name of many words: Jane Doe: Title",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "want"), SPEAKER_AND_TITLE)
+def test_speaker_and_title(text: str, title: str, want: list[tuple[str, str | None]]) -> None:
+    assert speaker_and_title(text) == (title, [Speaker(n, a) for n, a in want])

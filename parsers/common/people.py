@@ -57,7 +57,19 @@ SPEAKER_SEPARATORS = re.compile(
     r"\s*(?:;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\boch\b|\bog\b)\s*"
 )
 _DEGREE_ONLY = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
-_PAREN_AFFILIATION = re.compile(r"^(?P<name>[^()]+?)\s*[(\[](?P<aff>[^()\[\]]+)[)\]]\s*\.?$")
+# "Name (Affiliation)", also with a nickname in brackets inside or after the name: "Hyunjae
+# (Jay) Kang (Kyoto University)", "Robert Smith (Bob) (MIT)". A nickname is one capitalised
+# word, never an acronym (an affiliation: "KTH", "MIT").
+_BRACKET_NICKNAME = r"\([A-Z][a-z'’-]{1,14}\)"
+_PAREN_AFFILIATION = re.compile(
+    rf"^(?P<name>[^()]+?(?:\s*{_BRACKET_NICKNAME}(?:\s+[^()]+?)?)?)"
+    r"\s*[(\[](?P<aff>[^()\[\]]+)[)\]]\s*\.?$"
+)
+# Inside the name only: "Karen Vogtmann (Warwick)" is a name and an affiliation.
+_NICKNAME_IN_BRACKETS = re.compile(rf"\s{_BRACKET_NICKNAME}(?=\s+\w)")
+_TRAILING_NICKNAME = re.compile(rf"\s*{_BRACKET_NICKNAME}$")
+# "Name, Affiliation: Title": a colon and more words after the affiliation start a title.
+_TITLE_AFTER_COLON = re.compile(r"[^\W\d]:\s+\S")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|[A-Z]\.|\w\.)$", re.UNICODE)
 
 
@@ -103,7 +115,8 @@ def parse_speaker(text: str | None, affiliation: str | None = None) -> Speaker |
     name, given = text, None
     paren = _PAREN_AFFILIATION.match(text)
     if paren and "," not in paren["name"]:  # "Jan Kieseler, European Org. ... (CERN)": comma first
-        name, given = paren["name"], paren["aff"]
+        # "Robert Smith (Bob) (MIT)": the nickname after the name goes, one inside it stays
+        name, given = _TRAILING_NICKNAME.sub("", paren["name"]), paren["aff"]
     elif "," in text:
         head, tail = text.split(",", 1)
         if not _DEGREE_ONLY.match(tail.strip()):
@@ -179,7 +192,7 @@ NOT_NAME_WORDS = _words(
     news events event calendar home about contact people publications teaching
     sala salle aula raum hörsaal amphithéâtre amphi auditorio edificio gebäude bâtiment
     facultad facoltà faculté fakultät restaurant restaurante ristorante
-    vorlesung organizers organisers
+    vorlesung organizers organisers survey primer
     """
 ) - frozenset(["park"]) | frozenset(vocab.SESSION_NOUNS)
 # ("park": a place word that is also a common surname, "Daniel Park")
@@ -204,9 +217,10 @@ _NICKNAME = re.compile(r"\s[\"“'‘][^\"“”'’]{2,20}[\"”'’](?=\s)")
 def looks_like_person(text: str | None) -> bool:
     """A person's name and not a Title-Cased title or institution ("Deep Learning" is not).
 
-    A quoted nickname (Edward J. "Kingfish" Lada) does not count against the name.
+    A nickname, quoted (Edward J. "Kingfish" Lada) or in brackets (Hyunjae (Jay) Kang), does
+    not count against the name.
     """
-    if not looks_like_name(_NICKNAME.sub(" ", text or "")):
+    if not looks_like_name(_NICKNAME_IN_BRACKETS.sub(" ", _NICKNAME.sub(" ", text or ""))):
         return False
     words = re.findall(r"[^\W\d_]{2,}", (text or "").lower())  # not initials ("A. Smith")
     return not any(word in NOT_NAME_WORDS for word in words)
@@ -222,16 +236,21 @@ def people_in(text: str | None) -> list[Speaker]:
     if not text or len(text) > 200:
         return []
     speakers = split_speakers(text)
+    if any(s.affiliation and _TITLE_AFTER_COLON.search(s.affiliation) for s in speakers):
+        return []  # "Jane Doe, MIT: Title": a speaker and a title, which `speaker_and_title` splits
     if speakers and all(looks_like_person(s.name) for s in speakers):
         return speakers
     return []
 
 
-def speaker_and_title(text: str | None) -> tuple[str | None, list[Speaker]]:
+def speaker_and_title(
+    text: str | None, *, labelled: bool = True
+) -> tuple[str | None, list[Speaker]]:
     """Split a one-line heading into (title, speakers).
 
     "Seminar: Jane Doe – Title", "Jane Doe (MIT): Title", "Title - Jane Doe", "Jane Doe"
-    (speaker only), "Title (Jane Doe, MIT)", "Jane Doe (MIT), Title". A line with no
+    (speaker only), "Title (Jane Doe, MIT)", "Jane Doe (MIT), Title", and behind a short
+    label of any kind (a course code): "MATH 501: Jane Doe, MIT: Title". A line with no
     recognisable person is all title.
     """
     text = clean(text)
@@ -261,4 +280,17 @@ def speaker_and_title(text: str | None) -> tuple[str | None, list[Speaker]]:
             return right.strip(" \"“”'"), left_people
         if right_people and not left_people:
             return left.strip(" \"“”'"), right_people
-    return text, []
+    return _behind_label(text) if labelled else (text, [])
+
+
+def _behind_label(text: str) -> tuple[str | None, list[Speaker]]:
+    """ "MATH 501: Jane Doe, MIT: Title": a short label (a course code, a series' short name)
+    before "Speaker: Title", which the splits above cannot see past."""
+    first = _TITLE_SPLIT.search(text)
+    if first is None:
+        return text, []
+    label = text[: first.start()].strip()
+    if len(label) > 30 or len(label.split()) > 4 or people_in(label):
+        return text, []
+    title, people = speaker_and_title(text[first.end() :], labelled=False)
+    return (title, people) if people and title else (text, [])

@@ -6,7 +6,10 @@ How it finds the blocks that each hold one talk:
 2. lines that give a date or a time anchor *records*: the list item, table row, card or
    heading-led section around each (`generic_records` says how records are grown and split);
 3. lines in no record are *context*: day headings give rows their date, year headings and the
-   page title their year, a room line under a day heading its location;
+   page title their year ("Fall 18" too), a room line under a day heading its location; a
+   time or zone given once for the series ("Thursdays, 14:00–15:00", "all times CET"), above
+   the talks or in a side card below them, holds for every talk that gives none (a term it
+   names limits it: "Meetings for Fall 2025 …"), before the source's zone;
 4. `generic_fields.extract` reads each record; records that are not talks (breaks, workshops
    without speakers, news items) give nothing, and when most records name a speaker, one that
    names none is dropped.
@@ -19,17 +22,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from parsers.base import Context, ParseResult
-from parsers.common import vocab
+from parsers.common import dates, vocab
 from parsers.common.html import HtmlElement
-from parsers.common.people import people_in
+from parsers.common.owner import page_owner, personal_talks_page
 from parsers.common.text import clean, fold, join_paragraphs
 from parsers.heuristic.fields import extract
 from parsers.heuristic.lines import Line, page_lines
+from parsers.heuristic.patterns import FIELD_SEPARATOR, PLACEHOLDER
 from parsers.heuristic.reading import PageContext as FieldContext
-from parsers.heuristic.reading import parse_line
+from parsers.heuristic.reading import (
+    SeriesTime,
+    clock_span,
+    has_clock,
+    page_zone,
+    parse_line,
+    series_time,
+    years_named,
+)
 from parsers.heuristic.records import MAX_ANCHORS, YEAR, find_anchors, find_records
 from parsers.heuristic.titles import looks_like_place
 from parsers.talk import Speaker
@@ -41,12 +53,13 @@ URL_PATTERNS: tuple[str, ...] = ()
 SEMINAR_WORDS = vocab.series_words()
 
 
-# "Talks take place in Room 507", "I seminari si tengono presso l'Aula Magna": where the
-# series meets, said once in a sentence above the talks.
+# "Talks take place in Room 507", "I seminari si tengono presso l'Aula Magna", "takes place
+# on zoom": where the series meets, said once in a sentence above the talks.
 VENUE_PHRASE = re.compile(
     r"\b(?:takes?\s+place|held|meets?|are|is|will\s+be|findet|finden|ont\s+lieu|a\s+lieu|"
     r"se\s+celebran?|si\s+tiene|si\s+tengono|vinden?\s+plaats)"
-    r"(?:\s+\w+){0,3}?\s+(?:in|at|im|en|dans|à|nella|nell'|presso|nel)\s+"
+    r"(?:\s+\w+){0,3}?\s+(?:in|at|im|en|dans|à|nella|nell'|presso|nel|"
+    r"(?:on|via|over|über|sur|por|su)(?=\s+(?:zoom|teams|webex|jitsi|google\s+meet|gather)\b))\s+"
     r"(?:the\s+|la\s+|le\s+|el\s+|il\s+|l')?(?P<place>[^.;]{3,160})",
     re.I,
 )
@@ -94,9 +107,9 @@ def _page_year(root: HtmlElement, lines: list[Line], ctx: Context) -> int | None
     title = clean(root.findtext(".//title") or "") or ""
     headings = " ".join(line.text for line in lines[:80] if line.heading in (1, 2))
     for text in (title, headings):
-        found = YEAR.findall(text)
+        found = years_named(text)  # "Seminar 2024", or a term's short year: "Fall 18"
         if found:
-            return int(Counter(found).most_common(1)[0][0])
+            return Counter(found).most_common(1)[0][0]
     years = Counter(y for line in lines[:3000] for y in YEAR.findall(line.text[:300]))
     if years:
         return int(years.most_common(1)[0][0])
@@ -145,14 +158,14 @@ def _read(
     day_first: bool,
     academic: bool = False,
 ) -> list:
-    field_ctx = FieldContext(
-        ctx.url, ctx.timezone, page_year, day_first=day_first, academic=academic
-    )
+    # No zone while records are read: a talk's own printed zone is kept apart from the page's
+    # and the source's, which `_with_series_facts` applies afterwards, in that order.
+    field_ctx = FieldContext(ctx.url, None, page_year, day_first=day_first, academic=academic)
     members: dict[int, list[Line]] = defaultdict(list)
     for line in lines:
         if line.index in owner:
             members[owner[line.index]].append(line)
-    talks, done = [], set()
+    found, done, talking = [], set(), set()
     last = max(owner, default=-1)
     for line in lines[: last + 1]:
         number = owner.get(line.index)
@@ -168,10 +181,74 @@ def _read(
             _update_context(field_ctx, record)  # a day heading, a room line, a break
         if talk is None:
             continue
-        talks.append(talk)
+        talking.add(number)
+        found.append((talk, line.index))
         if talk.starts_at:
             field_ctx.day = field_ctx.previous = date.fromisoformat(talk.starts_at[:10])
-    return talks
+    facts, zone = _series_facts(lines, owner, talking, field_ctx)
+    return [_with_series_facts(t, at, facts, zone or ctx.timezone) for t, at in found]
+
+
+MAX_FACT_LINES = 3000  # lines searched for a time or zone given once for the series
+
+
+def _series_facts(
+    lines: list[Line], owner: dict[int, int], talking: set[int], field_ctx: FieldContext
+) -> tuple[list[SeriesTime], str | None]:
+    """The clock times and the zone the page gives once for its talks, wherever it gives them:
+    an intro sentence, a side card after the list, a block that gave no talk. A bare time
+    line ("12:00–13:00 CET") counts only when the page has one such time: several are the
+    slots of an agenda, not the series' time."""
+    sentences, bare, zone = [], [], None
+    for line in lines[:MAX_FACT_LINES]:
+        if owner.get(line.index) in talking:
+            continue
+        fact, is_bare = series_time(line, field_ctx)
+        if fact is not None:
+            (bare if is_bare else sentences).append(fact)
+        elif zone is None:
+            zone = page_zone(line)
+    facts = sentences + (bare if len({f.start for f in bare}) == 1 else [])
+    facts.sort(key=lambda f: f.index)
+    return facts, zone or next((f.zone for f in facts if f.zone), None)
+
+
+def _with_series_facts(talk, at: int, facts: list[SeriesTime], zone: str | None):
+    """A dated talk without a clock time takes the series time that covers its date (the
+    nearest above it, else the first below: a side card after the list); a talk with a time
+    but no printed zone takes the page's zone, else the source's."""
+    if not talk.starts_at or talk.timezone:
+        return talk
+    day = date.fromisoformat(talk.starts_at[:10])
+    if len(talk.starts_at) == 10:
+        covering = [f for f in facts if f.covers(day)]
+        above = [f for f in covering if f.index < at]
+        fact = above[-1] if above else (covering[0] if covering else None)
+        if fact is None:
+            return talk
+        tz = fact.zone or zone
+        return talk.with_changes(
+            starts_at=dates.combine(day, fact.start, tz),
+            ends_at=dates.combine(day, fact.end, tz) if fact.end else None,
+            timezone=tz,
+        )
+    if not zone or datetime.fromisoformat(talk.starts_at).tzinfo is not None:
+        return talk
+    return talk.with_changes(
+        starts_at=_in_zone(talk.starts_at, zone),
+        ends_at=_in_zone(talk.ends_at, zone),
+        timezone=zone,
+    )
+
+
+def _in_zone(moment: str | None, zone: str) -> str | None:
+    """A local "YYYY-MM-DDTHH:MM:SS" given the offset of `zone` on that day."""
+    if not moment or len(moment) <= 10:
+        return moment
+    local = datetime.fromisoformat(moment)
+    if local.tzinfo is not None:
+        return moment
+    return dates.combine(local.date(), local.time(), zone)
 
 
 MAX_ABSTRACT_LINES = 3000  # free lines searched for titles repeated over their abstracts
@@ -225,11 +302,13 @@ def _update_context(field_ctx: FieldContext, lines: list[Line]) -> None:
     """Headings and loose lines set the year, the day and the room of the records below."""
     for line in lines:
         text = line.text
-        if len(text) > 300:
+        if len(text) > 300:  # a paragraph: only its venue sentence, if any, is context
+            if len(text) <= VENUE_PARAGRAPH_MAX and not line.heading:
+                field_ctx.location = _venue_in_sentence(line) or field_ctx.location
             continue
-        years = YEAR.findall(text)
-        if years and (line.heading or len(text) <= 60):
-            field_ctx.year = int(years[0])
+        years = years_named(text) if line.heading or len(text) <= 60 else []
+        if years:
+            field_ctx.year = years[0]
             field_ctx.previous = None  # a new year heading: dates below follow it
             field_ctx.academic = bool(_ACADEMIC.search(text))
         parsed = parse_line(line, field_ctx)
@@ -237,10 +316,18 @@ def _update_context(field_ctx: FieldContext, lines: list[Line]) -> None:
             field_ctx.day = parsed.day
         elif parsed.label == "location" and parsed.rest:
             field_ctx.location = parsed.rest
-        elif not parsed.day and not line.heading and looks_like_place(text):
-            field_ctx.location = _location_text(line)
+        elif (
+            not parsed.day
+            and not line.heading
+            and looks_like_place(text)
+            and not PLACEHOLDER.match(text)  # a "TBA" cell is no room for the whole page
+        ):
+            field_ctx.location = _logistics_place(line) or _location_text(line)
         elif not line.heading and len(text) > 40:
             field_ctx.location = _venue_in_sentence(line) or field_ctx.location
+
+
+VENUE_PARAGRAPH_MAX = 800  # an intro paragraph that says where the series meets
 
 
 def _venue_in_sentence(line: Line) -> str | None:
@@ -252,8 +339,48 @@ def _venue_in_sentence(line: Line) -> str | None:
             return text.strip(" ,;")
     for match in VENUE_PHRASE.finditer(line.text):
         place = VENUE_END.split(match.group("place"), maxsplit=1)[0].strip(" ,;:")
+        place = _without_when(place)
         if looks_like_place(place):
             return place
+    return _logistics_place(line)
+
+
+# "… on Mondays from 3:15", "…, every Friday": where the when of a venue sentence begins.
+_WHEN_AFTER_PLACE = re.compile(
+    r",?\s+(?:on|every|each|from|at|,)?\s*(?:"
+    + "|".join(sorted(dates.WEEKDAYS, key=len, reverse=True))
+    + r")s?\b.*$",
+    re.I,
+)
+
+
+def _without_when(place: str) -> str:
+    """The place of "take place at 12pm in room 401B" or "in Moody 241 on Mondays from 3:15":
+    the clock time and the weekdays said with it are the series' time, not part of the room."""
+    place = _WHEN_AFTER_PLACE.sub("", place)
+    span = clock_span(place)
+    if span and span[0] == 0:
+        place = re.sub(r"^\s*(?:in|at|,)?\s+", "", place[span[1] :])
+    elif span:
+        place = re.sub(r"[\s,]*(?:from|at|,)?\s*$", "", place[: span[0]])
+    return place.strip(" ,;:")
+
+
+def _logistics_place(line: Line) -> str | None:
+    """The place in a series' "when · where" line ("Thursdays, 14:00–15:00 · Main campus,
+    Madrid (room to be confirmed).", "Fridays 15:00–16:00, Room M1.03.", "every Wednesday,
+    12:00 in Gates 463A"): a separated piece of its first sentence that reads as a place once
+    its time is cut, when the line gives a clock time."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line.text, maxsplit=1)[0]
+    if not has_clock(first):
+        return None
+    pieces = FIELD_SEPARATOR.split(first)
+    if len(pieces) < 2:  # "Fridays 15:00–16:00, Room M1.03."
+        pieces = re.split(r"[,;]\s+", first)
+    for piece in pieces:
+        piece = _without_when(piece.strip(" ,;."))  # "12:00 in Gates 463A"
+        if looks_like_place(piece) and not has_clock(piece):
+            return piece
     return None
 
 
@@ -267,25 +394,28 @@ def _location_text(line: Line) -> str:
 
 
 def _judge(talks: list, root: HtmlElement, lines: list[Line]) -> tuple[list, float]:
+    """Which talks the page gives, and how sure we are. The rules, in order:
+    - the same talk listed twice (same title, start and speakers) counts once; talks without
+      a date are never merged (a personal list gives one title at several venues);
+    - on a personal talks page (`_page_author`) where most talks name nobody, the owner gives
+      every talk: names read off its venue lines ("CodePen Meetup Brasil") are misreadings;
+    - elsewhere, when most talks name a speaker, one that names none is dropped; when few do,
+      the page must call itself a seminar/talks page;
+    - a talk needs a when or a what besides its who.
+    Confidence grows with the share of talks with speakers (an owner's counts for less than
+    a named one), dates and titles, and with their number."""
     if not talks:
         return [], 0.0
-    seen, unique = set(), []
-    for talk in talks:
-        key = (talk.title, talk.starts_at, tuple(s.name for s in talk.speakers))
-        if key not in seen:
-            seen.add(key)
-            unique.append(talk)
-    talks = unique
+    talks = _unique(talks)
     with_speakers = sum(1 for t in talks if t.speakers) / len(talks)
-    if with_speakers >= 0.34:
+    owner = _page_author(root)
+    if owner is not None and with_speakers < 0.5:
+        talks = [t.with_changes(speakers=(owner,)) for t in talks]
+        with_speakers = OWNER_WEIGHT
+    elif with_speakers >= 0.34:
         talks = [t for t in talks if t.speakers]
     elif not _calls_itself_seminar(root, lines):
         return [], 0.0
-    else:
-        author = _page_author(root)
-        if author:  # a personal "Talks" page: the owner gives every talk
-            talks = [t if t.speakers else t.with_changes(speakers=(author,)) for t in talks]
-            with_speakers = 1.0
     # A talk needs a when or a what besides its who, and a list of mostly untitled "talks"
     # (a people directory with office hours) is not a seminar list.
     talks = [t for t in talks if (t.speakers or t.starts_at) and (t.title or t.starts_at)]
@@ -302,19 +432,30 @@ def _judge(talks: list, root: HtmlElement, lines: list[Line]) -> tuple[list, flo
     return talks, round(min(confidence, 0.9), 2)
 
 
+# What an owner-given speaker counts for in the confidence, against 1 for a speaker the talk
+# names itself: the page did not say it, we inferred it.
+OWNER_WEIGHT = 0.75
+
+
+def _unique(talks: list) -> list:
+    """Talks minus repeats of a dated talk (an "Upcoming" box repeating the archive's first)."""
+    seen, unique = set(), []
+    for talk in talks:
+        key = (talk.title, talk.starts_at, tuple(s.name for s in talk.speakers))
+        if talk.starts_at and key in seen:
+            continue
+        seen.add(key)
+        unique.append(talk)
+    return unique
+
+
 def _page_author(root: HtmlElement) -> Speaker | None:
-    """The person a page belongs to: its author meta tag, or a name in its title
-    ("Talks | Jane Doe"), when that is a person's name."""
-    for meta in root.iterfind(".//meta[@name='author']"):
-        found = people_in(meta.get("content"))
-        if len(found) == 1:
-            return Speaker(found[0].name)
-    title = clean(root.findtext(".//title") or "") or ""
-    for part in re.split(r"\s+[|·–—-]\s+|:\s+", title):
-        found = people_in(part)
-        if len(found) == 1 and part != title:
-            return Speaker(found[0].name)
-    return None
+    """The owner of a personal talks page (`parsers.common.owner`: from the author meta tag,
+    the title, the navbar brand, the `<h1>` or the footer's ©), who gives every talk on it.
+    None on any other page, a seminar series' included: its talks are other people's."""
+    if not personal_talks_page(root):
+        return None
+    return page_owner(root)
 
 
 def _calls_itself_seminar(root: HtmlElement, lines: list[Line]) -> bool:

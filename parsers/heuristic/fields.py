@@ -28,6 +28,7 @@ from parsers.heuristic.lines import Line, emphasis, line_link
 from parsers.heuristic.patterns import (
     BREAKS,
     BY_PREFIX,
+    EMAIL,
     EXTRACTED_BY,
     FIELD_SEPARATOR,
     LINK_PIECE,
@@ -54,6 +55,7 @@ _ABSTRACT_MIN = 160
 def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
     """The talk a record's lines describe, or None when they do not describe one."""
     parts = _split_fields(_label_pairs([parse_line(line, ctx) for line in lines[:60]]))
+    parts = _label_people(parts)
     day, start, end, zone, date_text = _when(parts, ctx)
     title, speakers, title_part = title_and_speakers(parts)
     if (
@@ -122,6 +124,22 @@ def _label_only(part: Parsed) -> bool:
         or text.endswith((":", "："))
         or emphasis(part.line) == "strong"
     )
+
+
+def _label_people(parts: list[Parsed]) -> list[Parsed]:
+    """A line that is wholly "Name (Affiliation)" is a speaker line, however its markup splits
+    it (`<a>Name</a> <span>(Affiliation)</span>`): the bracketed part is the affiliation, never
+    a title set off by the markup."""
+    for part in parts:
+        text = part.rest
+        if part.label is not None or not text.endswith(")") or len(text) > 200:
+            continue
+        if EMAIL.search(text):  # "Jane Doe (jdoe@example.edu)": a contact, not a speaker
+            continue
+        found = people_in(text)
+        if found and all(s.affiliation for s in found):
+            part.label = "speaker"
+    return parts
 
 
 def _split_fields(parts: list[Parsed]) -> list[Parsed]:

@@ -145,3 +145,69 @@ LINK_LABELS = re.compile(
     r"bib(?:tex)?|notes|handout)\s*[\])]",
     re.I,
 )
+
+
+# Days that recur: a time said with them is the series' time ("Thursdays, 14:00–15:00",
+# "every other Wednesday, 12:00", "jeweils donnerstags um 16:15").
+SERIES_DAYS = re.compile(
+    r"\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
+    r"montags|dienstags|mittwochs|donnerstags|freitags|lundis|mardis|mercredis|jeudis|"
+    r"vendredis|(?:every|each|jeden|chaque|tous les|cada|todos los|ogni|elke|iedere|varje|hver)"
+    r"\s+(?:other\s+|second\s+|2nd\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:le|el|il|am|jeden)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|"
+    r"jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag))\b",
+    re.I,
+)
+
+
+# Words that say a clock time holds for the whole series ("Talks take place at 12pm",
+# "usually at 16:00", "all talks at 14:00 CET"); with no word for talks in the line, only
+# when little else is said ("Library open every day 9:00–22:00" is no series).
+SERIES_WHEN = re.compile(
+    r"\b(?:every|each|weekly|bi-?weekly|fortnightly|monthly|usually|normally|typically|"
+    r"generally|regularly|unless (?:otherwise|noted|stated)|all (?:talks|seminars|sessions|"
+    r"meetings|lectures|events)|takes? place|taking place|(?:are|is) held|held (?:on|at|every)|"
+    r"meets?|scheduled|(?:start|begin)s? at|jeweils|immer|wöchentlich|findet|finden|"
+    r"tous les|chaque|habituellement|ont lieu|a lieu|todos los|cada|semanal\w*|se celebran?|"
+    r"ogni|si tiene|si tengono|settimanal\w*|elke|iedere|wekelijks|vinden plaats|varje|hver|"
+    r"każd\w*)\b",
+    re.I,
+)
+ABOUT_TALKS = re.compile(
+    r"\b(?:"
+    + "|".join(vocab.SERIES_PATTERNS)
+    + r"|meetings?|sessions?|sitzung\w*|séances?|sesion\w*|sesión|we meet|group meets)\b",
+    re.I,
+)
+
+
+# Words that make a page-level line about time zones ("All times are CET", "Time zone: …").
+ZONE_WORDS = re.compile(
+    r"\b(?:times?|time ?zone|zone|horaires?|heures?|zeit(?:en|zone)?|uhrzeit\w*|hora(?:rio)?s?|"
+    r"orari[oa]?|tijd(?:en)?|tid(?:er)?|ora)\b",
+    re.I,
+)
+
+
+# A term a page names with its year ("Fall 2025", "Spring 2023", "WS 2023/24", "2022/23"):
+# a series fact stated for one term holds for that term's talks only.
+TERM = re.compile(
+    r"\b(?:(?:spring|summer|fall|autumn|winter|semester|term|trimester|quarter|"
+    r"academic year|school year|ws|ss|wise|sose|wintersemester|sommersemester|semestre|"
+    r"printemps|automne|hiver|été|primavera|otoño|verano|invierno|herbst|frühjahr|"
+    r"frühling|sommer|inverno|estate|autunno|najaar|voorjaar|höst|vår|hösten|våren)\s+"
+    r"(?P<year>(?:19|20)\d\d)(?:\s*[/–-]\s*(?P<next>(?:19|20)?\d\d))?"
+    r"|(?P<first>(?:19|20)\d\d)\s*[/–-]\s*(?P<second>(?:19|20)?\d\d)(?![\d/-]))\b",
+    re.I,
+)
+
+
+# A term with a two-digit year ("Fall 18", "Spring '23", "WS 23/24"): a heading that gives
+# the talks below their year, as "Fall 2018" would.
+SHORT_TERM = re.compile(
+    r"\b(?:spring|summer|fall|autumn|winter|ws|ss|wise|sose|semester|term|printemps|automne|"
+    r"hiver|été|herbst|frühjahr|sommer|winter|primavera|otoño|verano|invierno)"
+    r"\s*['’]?(?P<yy>\d\d)(?:\s*/\s*\d\d)?(?![\d:.])",
+    re.I,
+)

@@ -22,6 +22,15 @@ from parsers.common.html import HtmlElement
 from parsers.common.people import EVENT_LABEL
 from parsers.common.text import clean
 from parsers.heuristic.lines import Line
+from parsers.heuristic.patterns import (
+    ABOUT_TALKS,
+    BREAKS,
+    SERIES_DAYS,
+    SERIES_WHEN,
+    SHORT_TERM,
+    TERM,
+    ZONE_WORDS,
+)
 
 LABELS = {
     "speaker": "speakers? presenters? lecturers? referent(?:in|en)? vortragende[r]? "
@@ -76,6 +85,23 @@ CLASS_HINTS = (
 SEPARATORS = " \t,;:–—-|·•/@"
 
 
+@dataclass(frozen=True)
+class SeriesTime:
+    """A clock time the page gives once for its talks ("Thursdays, 14:00–15:00", "Talks take
+    place at 12pm"), with the zone printed next to it. `years` limits it to the terms the line
+    names ("Meetings for Fall 2025 …": that term's talks, not the archive below); empty, it
+    holds for every talk. `index` is its line: the nearest one above a talk is the talk's."""
+
+    start: time
+    end: time | None
+    zone: str | None
+    years: frozenset[int]
+    index: int
+
+    def covers(self, day: date | None) -> bool:
+        return day is not None and (not self.years or day.year in self.years)
+
+
 @dataclass
 class PageContext:
     """What a record inherits from the page around it (not `parsers.base.Context`, which is
@@ -89,6 +115,8 @@ class PageContext:
     day_first: bool = True
     previous: date | None = None  # the last talk's date: a yearless date lands near it
     academic: bool = False  # the page covers `year`/`year + 1` ("Seminar 2023/24")
+    series_time: SeriesTime | None = None  # the clock time given once for the talks
+    zone: str | None = None  # the zone the page gives its times in ("All times CET")
 
 
 @dataclass
@@ -253,6 +281,16 @@ def _machine_date(line: Line) -> date | None:
     return None
 
 
+def clock_span(text: str) -> tuple[int, int] | None:
+    """Where the text gives a clock time a talk could start at ("14:00", "3pm"; not "M1.03")."""
+    start, _end, span = times.find_time_range(text)
+    return span if start is not None and _plausible(start, text[span[0] : span[1]]) else None
+
+
+def has_clock(text: str) -> bool:
+    return clock_span(text) is not None
+
+
 def _plausible(start: time, written: str) -> bool:
     """Talks start between 7:00 and 22:59; "0.01" or "2.14" without am/pm is a number."""
     if re.search(r"[ap]\.?\s?m\b|noon", written, re.I):
@@ -357,3 +395,93 @@ _NEAR_DATE = re.compile(
 
 def _strip_date_words(text: str) -> str:
     return _NEAR_DATE.sub(lambda m: "\x00" * len(m.group(0)), text)
+
+
+# --------------------------------------------------------------------------- series facts
+
+_BRACKETED = re.compile(r"\([^()]{2,}\)|\[[^\[\]]{2,}\]")
+# What may stand next to a bare series time ("Fridays, 2:00–3:00 pm CET") and say nothing else.
+_TIME_ONLY_WORDS = re.compile(
+    r"\b(?:" + "|".join(sorted(dates.WEEKDAYS, key=len, reverse=True)) + r")s?\b|"
+    r"\b(?:at|from|to|on|and|every|each|weekly|monthly|usually|all|times?|local|time)\b|"
+    r"[^\w]+",
+    re.I,
+)
+SERIES_LINE_MAX = 300
+
+
+def series_time(line: Line, ctx: PageContext) -> tuple[SeriesTime | None, bool]:
+    """The clock time a page-level line gives for the whole series, and whether the line is
+    bare (only the time, its zone and weekday words: "12:00–13:00 CET"), which is weaker
+    evidence than a sentence that says so ("Talks take place at 12pm", "Thursdays, 14:00").
+
+    Read only when the line holds no date; with no am/pm, "2:00-3:00" is read as a US agenda
+    would ("Fridays 2:00-3:00" is 14:00). A break ("Coffee every day at 10:30") or a label
+    that is not about talks ("Office hours:") gives nothing."""
+    text = line.text
+    if len(text) > SERIES_LINE_MAX or not times.find_time_range(text)[0]:
+        return None, False
+    parsed = parse_line(line, ctx)
+    if parsed.day is not None or parsed.label not in (None, "time", "date"):
+        return None, False
+    outside = _blank_brackets(text)  # "(12:30–13:30 from autumn 2026)": an exception
+    start, end, span = times.find_time_range(outside, twelve_hour=True)
+    if start is None or BREAKS.match(parsed.rest):
+        return None, False
+    left = _TIME_ONLY_WORDS.sub(" ", _blank_brackets(parsed.rest))
+    said = bool(
+        SERIES_DAYS.search(outside)
+        or (
+            SERIES_WHEN.search(outside)
+            and (ABOUT_TALKS.search(outside) or len(re.findall(r"[^\W\d_]{2,}", left)) <= 2)
+        )
+    )
+    if not said and re.search(r"[^\W\d_]", left):
+        return None, False
+    # the zone printed right after the time, brackets included ("14:00 (UTC+1)")
+    zone = zones.find_zone(text[span[1] : span[1] + 30]) or zones.find_zone(outside)
+    return SeriesTime(start, end, zone, term_years(outside), line.index), not said
+
+
+def _blank_brackets(text: str) -> str:
+    """Bracketed asides as spaces, keeping offsets ("CE(S)T" keeps its letter)."""
+    return _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def page_zone(line: Line) -> str | None:
+    """The zone a page-level line gives its times in ("All times are CET", "Time zone:
+    Europe/Berlin", "Horaires en heure de Paris"); a zone in any other sentence is not one."""
+    text = line.text
+    if len(text) > SERIES_LINE_MAX or not ZONE_WORDS.search(text):
+        return None
+    return zones.find_zone(text)
+
+
+def term_years(text: str) -> frozenset[int]:
+    """The years of the terms a text names ("Fall 2025" -> 2025, "2022/23" -> 2022 and 2023);
+    a range of years that is not one academic year ("2006–2025") names no term."""
+    years: set[int] = set()
+    for match in TERM.finditer(text):
+        first = int(match.group("year") or match.group("first"))
+        second = match.group("next") or match.group("second")
+        if second and int(second[-2:]) != (first + 1) % 100:
+            continue
+        years.add(first)
+        if second:
+            years.add(first + 1)
+    return frozenset(years)
+
+
+_FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def years_named(text: str) -> list[int]:
+    """The years a heading names: four-digit years, else a term's two-digit one ("Fall 18"
+    is 2018, "WS 23/24" 2023)."""
+    found = [int(y) for y in _FULL_YEAR.findall(text)]
+    if found:
+        return found
+    return [
+        2000 + int(m.group("yy")) if int(m.group("yy")) < 70 else 1900 + int(m.group("yy"))
+        for m in SHORT_TERM.finditer(text)
+    ]
