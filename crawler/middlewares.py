@@ -62,8 +62,9 @@ class ReplayMiddleware:
         path = self.path_for(request.url)
         if path is None:
             return Response(request.url, status=404, body=b"not in snapshot", request=request)
-        content_type = mimetypes.guess_type(path.name)[0] or "text/html"
-        headers = {"Content-Type": f"{content_type}; charset=utf-8"}
+        # No charset: the real site's header is not in the snapshot, so the page's own <meta>
+        # (or the bytes) say how it is encoded.
+        headers = {"Content-Type": mimetypes.guess_type(path.name)[0] or "text/html"}
         body = path.read_bytes()
         cls = responsetypes.from_args(headers=headers, url=request.url, body=body)
         return cls(request.url, status=200, headers=headers, body=body, request=request)

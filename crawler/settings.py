@@ -55,6 +55,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SameSiteMiddleware": 50,  # before robots.txt is fetched for a new host
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfterMiddleware": 550,
+    "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
+    "crawler.cache.RevalidatingCacheMiddleware": 900,  # on with HTTPCACHE_ENABLED only
     "crawler.middlewares.ReplayMiddleware": 950,  # last: every other middleware still runs
 }
 
@@ -69,11 +71,11 @@ EXTENSIONS = {
 }
 
 # ---- HTTP cache (`seminars crawl --http-cache`) --------------------------------------------------
-# RFC 2616 policy: a refresh sends conditional requests (If-None-Match / If-Modified-Since) and
-# a 304 costs the site nothing. Scrapy >= 2.19 freshens the cached entry after a 304
-# (scrapy/scrapy#3778); older releases re-validate on every later request.
+# Every crawl asks for every page again with its validators (If-None-Match / If-Modified-Since);
+# a 304 costs the site nothing and only a 304 uses the stored copy (crawler/cache.py says why
+# Scrapy's RFC 2616 policy alone missed edits).
 HTTPCACHE_ENABLED = False
-HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
+HTTPCACHE_POLICY = "crawler.cache.RevalidatePolicy"
 HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]

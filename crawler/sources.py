@@ -12,6 +12,7 @@ No Scrapy import: the CLI validates the file before it starts the crawler.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import tomllib
 from collections.abc import Iterable
@@ -25,7 +26,16 @@ from parsers.common.zones import is_valid_zone
 
 SOURCE_KINDS = ("seminar", "workshop", "conference", "course", "talks")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# One label of a host name: letters, digits, "-" (not at either end) and "_" (some real hosts).
+HOST_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$", re.IGNORECASE)
+PORTS = "a port is a number from 1 to 65535"
 REQUIRED = ("id", "name", "url")
+# Zone files that name no place: the machine's own zone, and tzdata's placeholders.
+PLACELESS_ZONES = {
+    "localtime": "the zone of whichever machine this runs on",
+    "posixrules": "a rules file of the zone database",
+    "Factory": "the zone database's placeholder",
+}
 OPTIONAL = ("parser", "timezone", "institution", "kind", "enabled")
 
 
@@ -139,14 +149,19 @@ def _check_entry(entry: Any) -> list[str]:
         return ["not a table"]
     errors = [f"{key}: unknown field" for key in entry if key not in (*REQUIRED, *OPTIONAL)]
     errors += [f"{key}: missing" for key in REQUIRED if key not in entry]
+    unusable = {key for key in REQUIRED if key not in entry}
     for key in ("id", "name", "url", "parser", "timezone", "institution", "kind"):
         if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
             errors.append(f"{key}: must be a non-empty string")
+            unusable.add(key)
     if "enabled" in entry and not isinstance(entry["enabled"], bool):
         errors.append("enabled: must be true or false")
-    if errors:
-        return errors
-    return [error for check in _FIELD_CHECKS for error in check(entry)]
+    # Every field that is a string gets its own check too, whatever else is wrong with the
+    # entry: one run lists all of its errors, not one more per edit.
+    for key, check in _FIELD_CHECKS.items():
+        if key in entry and key not in unusable:
+            errors += check(entry)
+    return errors
 
 
 def _check_id(entry: dict[str, Any]) -> list[str]:
@@ -156,10 +171,48 @@ def _check_id(entry: dict[str, Any]) -> list[str]:
 
 
 def _check_url(entry: dict[str, Any]) -> list[str]:
-    parts = urlsplit(entry["url"])
-    if parts.scheme in ("http", "https") and parts.hostname:
-        return []
-    return [f"url: {entry['url']!r} is not an absolute http(s) URL"]
+    """An absolute http(s) URL whose host and port a request can use.
+
+    Why more than the scheme: `urlsplit` accepts `https://example.org:99999/` and a host with a
+    space, and such a URL used to stop the whole crawl (Scrapy refuses it when the request is
+    built) or fail later with a traceback.
+    """
+    url = entry["url"]
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:  # a port out of range or not a number, an IPv6 host's "[" open
+        if "port" in str(error).lower():
+            return [f"url: {url!r} has an invalid port ({_host_and_port(url)!r}; {PORTS})"]
+        return [f"url: {url!r} has an invalid host name ({_host_and_port(url)!r})"]
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return [f"url: {url!r} is not an absolute http(s) URL"]
+    if port == 0:
+        return [f"url: {url!r} has an invalid port ({_host_and_port(url)!r}; {PORTS})"]
+    if not _valid_host(parts.hostname, ipv6="[" in parts.netloc):
+        return [f"url: {url!r} has an invalid host name ({parts.hostname!r})"]
+    return []
+
+
+def _host_and_port(url: str) -> str:
+    """The `host[:port]` part of a URL urlsplit refuses, for the message."""
+    rest = url.split("://", 1)[-1]
+    return re.split(r"[/?#]", rest, maxsplit=1)[0].rpartition("@")[2]
+
+
+def _valid_host(host: str, *, ipv6: bool) -> bool:
+    """A DNS name (international names allowed), an IPv4 address, or an IPv6 literal."""
+    if ipv6:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:  # an empty label ("a..org") or one over 63 characters
+        return False
+    return all(HOST_LABEL.match(label) for label in ascii_host.removesuffix(".").split("."))
 
 
 def _check_parser(entry: dict[str, Any]) -> list[str]:
@@ -170,9 +223,24 @@ def _check_parser(entry: dict[str, Any]) -> list[str]:
 
 
 def _check_timezone(entry: dict[str, Any]) -> list[str]:
-    if "timezone" not in entry or is_valid_zone(entry["timezone"]):
-        return []
-    return [f"timezone: unknown time zone {entry['timezone']!r} (use an IANA name)"]
+    problem = timezone_problem(entry["timezone"]) if "timezone" in entry else None
+    return [f"timezone: {problem}"] if problem else []
+
+
+def timezone_problem(name: str) -> str | None:
+    """Why `name` cannot be a series' zone (also `--timezone` of `seminars parse`), or None.
+
+    "localtime" is a zone file too, but it is the zone of whichever machine runs the crawl: a
+    nightly job on a server in another country would silently move every talk.
+    """
+    if name in PLACELESS_ZONES:
+        return (
+            f"{name!r} is {PLACELESS_ZONES[name]}, not a place's zone "
+            "(use an IANA name such as 'Europe/Paris')"
+        )
+    if not is_valid_zone(name):
+        return f"unknown time zone {name!r} (use an IANA name)"
+    return None
 
 
 def _check_kind(entry: dict[str, Any]) -> list[str]:
@@ -181,7 +249,13 @@ def _check_kind(entry: dict[str, Any]) -> list[str]:
     return [f"kind: {entry['kind']!r} is not one of {', '.join(SOURCE_KINDS)}"]
 
 
-_FIELD_CHECKS = (_check_id, _check_url, _check_parser, _check_timezone, _check_kind)
+_FIELD_CHECKS = {
+    "id": _check_id,
+    "url": _check_url,
+    "parser": _check_parser,
+    "timezone": _check_timezone,
+    "kind": _check_kind,
+}
 
 
 def _source(entry: dict[str, Any]) -> Source:

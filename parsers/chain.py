@@ -91,17 +91,24 @@ def parse_document(
     now: datetime | None = None,
     detail: bool = False,
     check: bool = True,
+    content_type: str | None = None,
 ) -> ParseResult:
     """Parse one page into talks plus the pages it asks to follow.
 
     With `check` (the default) the talks are normalized and validated here; `parsers.walk`
     passes `check=False` and checks once, after a listing's detail pages are merged in.
+    `content_type` is the HTTP header the page came with: its charset decides how bytes are
+    decoded (after a byte order mark, before the page's `<meta>`; a disagreement is a warning).
     Never raises for a bad page: an empty or non-HTML page, or one the parser cannot read,
     comes back with no talks and a warning. `ParserError` is raised only when the chosen
     parser finds the page's anchor structure gone, which the caller reports per source.
     """
     ctx = Context(url=url, timezone=timezone, series=series, now=now)
-    result = _parse(content, ctx, parser, detail)
+    result = _parse(content, ctx, parser, detail, content_type)
+    if warning := _cut_warning(content, ctx):
+        result.warnings.insert(0, warning)
+    if conflict := html.charset_conflict(content, content_type):
+        result.warnings.append(f"{url}: {conflict}")
     for talk_index, talk in enumerate(result.talks):
         if talk.extracted_by is None:
             result.talks[talk_index] = talk.with_changes(extracted_by=result.parser)
@@ -113,12 +120,14 @@ def parse_document(
     return result
 
 
-def _parse(content: str | bytes, ctx: Context, parser: str, detail: bool) -> ParseResult:
+def _parse(
+    content: str | bytes, ctx: Context, parser: str, detail: bool, content_type: str | None
+) -> ParseResult:
     from parsers.markup import ical
 
     if parser in ("auto", "ical") and ical.is_calendar(content, ctx.url):
         return ical.parse_calendar(content, ctx)
-    root = html.load(_bounded(content), ctx.url)
+    root = html.load(_bounded(content), ctx.url, content_type)
     if root is None:
         return ParseResult(warnings=[f"{ctx.url}: empty or not an HTML page"], parser=parser)
     if parser == "auto" and registry.site_parser(ctx.url) is None:
@@ -142,6 +151,18 @@ def _parse(content: str | bytes, ctx: Context, parser: str, detail: bool) -> Par
 def _bounded(content: str | bytes) -> str | bytes:
     """Pages past `MAX_PAGE_BYTES` are cut: talks sit near the top, and lxml time is linear."""
     return content[:MAX_PAGE_BYTES] if len(content) > MAX_PAGE_BYTES else content
+
+
+def _cut_warning(content: str | bytes, ctx: Context) -> str | None:
+    """The warning for an HTML page `_bounded` cut (talks past the cut are missing), or None."""
+    from parsers.markup import ical
+
+    if len(content) <= MAX_PAGE_BYTES or ical.is_calendar(content, ctx.url):
+        return None
+    return (
+        f"{ctx.url}: page cut at the size limit: only the first {MAX_PAGE_BYTES / 1e6:g} MB "
+        f"of {len(content) / 1e6:.1f} MB were read (MAX_PAGE_BYTES)"
+    )
 
 
 def parse_page(

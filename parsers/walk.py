@@ -54,9 +54,16 @@ class Walk:
         return url, None
 
     def read(
-        self, content: str | bytes, url: str, *, parser: str | None = None, detail: bool = False
+        self,
+        content: str | bytes,
+        url: str,
+        *,
+        parser: str | None = None,
+        detail: bool = False,
+        content_type: str | None = None,
     ) -> ParseResult:
-        """One page parsed with the source's settings; its talks are checked in `assemble`."""
+        """One page parsed with the source's settings; its talks are checked in `assemble`.
+        `content_type` is the HTTP header the page came with (its charset decodes the bytes)."""
         return parse_document(
             content,
             url,
@@ -66,17 +73,24 @@ class Walk:
             now=self.now,
             detail=detail,
             check=False,
+            content_type=content_type,
         )
 
     def assemble(
-        self, url: str, listing: ParseResult, details: Mapping[str, bytes | str]
+        self,
+        url: str,
+        listing: ParseResult,
+        details: Mapping[str, bytes | str],
+        content_types: Mapping[str, str | None] | None = None,
     ) -> ParseResult:
-        """The talks of listing page `url` completed from its detail pages (not yet checked)."""
+        """The talks of listing page `url` completed from its detail pages (not yet checked);
+        `content_types` holds the HTTP Content-Type header of each detail page, by URL."""
         parser = listing.parser if self.parser == "auto" else self.parser
         warnings = list(listing.warnings)
         found: list[Talk] = []
         for url, content in details.items():
-            page = self.read(content, url, parser=parser, detail=True)
+            content_type = (content_types or {}).get(url)
+            page = self.read(content, url, parser=parser, detail=True, content_type=content_type)
             found.extend(page.talks)
             warnings.extend(page.warnings)
         return ParseResult(

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import socket
 import sqlite3
 import stat
 import subprocess
@@ -22,6 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -125,6 +127,9 @@ class Mirror:
     etag: bool = False  # send ETags and answer If-None-Match with 304 (conditional requests)
     not_modified: list[str] = field(default_factory=list)  # paths answered with 304
     requests: list[tuple[float, str, str]] = field(default_factory=list)  # when, path, agent
+    # Unix time every page was last modified: sent as Last-Modified (with no Cache-Control),
+    # and an If-Modified-Since not older than it is answered with 304
+    last_modified: float | None = None
 
     def __post_init__(self) -> None:
         self.snapshot = Snapshot(self.folder, json.loads((self.folder / "site.json").read_text()))
@@ -176,6 +181,9 @@ def _handler(mirror: Mirror) -> type[BaseHTTPRequestHandler]:
             path = urlsplit(self.path).path
             agent = self.headers.get("User-Agent", "")
             mirror.requests.append((time.monotonic(), path, agent))
+            robots_fault = mirror.faults.get(path) if path == "/robots.txt" else None
+            if robots_fault is not None and robots_fault(self, b""):
+                return None
             if path == "/robots.txt":
                 return self._robots()
             body = mirror.body(path)
@@ -184,6 +192,8 @@ def _handler(mirror: Mirror) -> type[BaseHTTPRequestHandler]:
                 return None
             if body is None:
                 return send(self, 404, b"not found")
+            if mirror.last_modified is not None:
+                return _answer_by_date(self, mirror, path, body)
             if not mirror.etag:
                 return send(self, 200, body)
             etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
@@ -207,6 +217,20 @@ def _handler(mirror: Mirror) -> type[BaseHTTPRequestHandler]:
                 super().handle()
 
     return Handler
+
+
+def _answer_by_date(
+    handler: BaseHTTPRequestHandler, mirror: Mirror, path: str, body: bytes
+) -> None:
+    """200 with Last-Modified, or 304 when If-Modified-Since is not older than the page."""
+    modified = int(mirror.last_modified or 0)
+    headers = {"Last-Modified": formatdate(modified, usegmt=True)}
+    since = handler.headers.get("If-Modified-Since")
+    with contextlib.suppress(TypeError, ValueError):
+        if since and parsedate_to_datetime(since).timestamp() >= modified:
+            mirror.not_modified.append(path)
+            return send(handler, 304, b"", headers=headers)
+    return send(handler, 200, body, headers=headers)
 
 
 def send(
@@ -279,6 +303,25 @@ def truncated() -> Fault:
         return True
 
     return fault
+
+
+def hang_up() -> Fault:
+    """Close the connection without answering."""
+
+    def fault(handler: BaseHTTPRequestHandler, body: bytes) -> bool:
+        handler.close_connection = True
+        return True
+
+    return fault
+
+
+@contextmanager
+def refusing_port() -> Iterator[int]:
+    """A 127.0.0.1 port that refuses connections while the block runs: bound by this process
+    but not listening, so no other program can start listening on it meanwhile."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
+        held.bind(("127.0.0.1", 0))
+        yield held.getsockname()[1]
 
 
 def wait_for(check: Callable[[], bool], timeout: float = 30, what: str = "condition") -> None:

@@ -7,6 +7,8 @@ mirror's), with ids from `Talk.id`, and a second crawl of the unchanged sites mu
 from __future__ import annotations
 
 import json
+import subprocess
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -14,14 +16,18 @@ import pytest
 from crawl_support import (
     SEED_ORDER,
     SITES,
+    Fault,
     Mirror,
+    copy_sites,
     crawl_args,
     expected,
     export,
+    hang_up,
     query,
     run_cli,
     served,
     site,
+    status,
     write_sources,
 )
 
@@ -30,7 +36,6 @@ from parsers import Talk
 
 # Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
 pytestmark = pytest.mark.slow
-
 
 
 @pytest.fixture(scope="module")
@@ -122,28 +127,96 @@ def test_second_crawl_of_unchanged_sites_parses_and_writes_nothing(
     ]
 
 
+# No wall-clock limits in the cache tests: a loaded machine may be slow, never wrong.
+PATIENT = ("-s", "DOWNLOAD_TIMEOUT=120", "-s", "RETRY_TIMES=0")
+
+
+def gapindnns_sources(mirror: Mirror, folder: Path) -> Path:
+    info = site("gapindnns")
+    entry = {
+        "id": "gapindnns",
+        "name": info["name"],
+        "url": mirror.seed_url,
+        "parser": "gapindnns",
+        "timezone": info["timezone"],
+    }
+    return write_sources(folder / "sources.toml", [entry])
+
+
+def cached_crawl(sources: Path, db: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run_cli(*crawl_args(sources, db, "--http-cache", *PATIENT, "-v", *extra))
+
+
 def test_http_cache_makes_refreshes_conditional(tmp_path: Path) -> None:
-    """--http-cache (RFC 2616 policy): the second crawl revalidates with If-None-Match, the site
-    answers 304, and the cached page is recognised as unchanged."""
+    """--http-cache: the second crawl revalidates with If-None-Match, the site answers 304,
+    and the cached page is recognised as unchanged."""
     mirror = Mirror(SITES / "gapindnns", etag=True).start()
     try:
-        info = site("gapindnns")
-        entry = {
-            "id": "gapindnns",
-            "name": info["name"],
-            "url": mirror.seed_url,
-            "parser": "gapindnns",
-            "timezone": info["timezone"],
-        }
-        sources = write_sources(tmp_path / "sources.toml", [entry])
+        sources = gapindnns_sources(mirror, tmp_path)
         db = tmp_path / "seminars.db"
-        assert run_cli(*crawl_args(sources, db, "--http-cache")).returncode == 0
+        first = cached_crawl(sources, db)
+        assert first.returncode == 0, first.stderr
         assert mirror.not_modified == []
-        again = run_cli(*crawl_args(sources, db, "--http-cache", "-v"))
+        again = cached_crawl(sources, db)
         assert again.returncode == 0, again.stderr
     finally:
         mirror.stop()
+    assert len(mirror.hits(mirror.seed_path)) == 2
     assert mirror.not_modified == [mirror.seed_path]
     assert "'seminars/listings_unchanged': 1" in again.stderr
     assert (tmp_path / "httpcache").is_dir()
     assert export(db) == expected_here({"gapindnns": mirror}, ["gapindnns"])
+
+
+def test_http_cache_revalidates_a_page_modified_long_ago(tmp_path: Path) -> None:
+    """A page last modified 100 days ago, with no Cache-Control: Scrapy's RFC 2616 policy held
+    it fresh for 10 days (a tenth of its age) and never asked again. Every crawl must ask with
+    If-Modified-Since; a 304 gets the stored copy, an edit is picked up."""
+    folder = copy_sites(tmp_path / "sites") / "gapindnns"
+    mirror = Mirror(folder, last_modified=time.time() - 100 * 86400).start()
+    try:
+        sources = gapindnns_sources(mirror, tmp_path)
+        db = tmp_path / "seminars.db"
+        first = cached_crawl(sources, db)
+        assert first.returncode == 0, first.stderr
+        assert mirror.not_modified == []
+
+        again = cached_crawl(sources, db)
+        assert again.returncode == 0, again.stderr
+        assert len(mirror.hits(mirror.seed_path)) == 2  # the site was asked again ...
+        assert mirror.not_modified == [mirror.seed_path]  # ... conditionally, and said 304
+        assert "'seminars/listings_unchanged': 1" in again.stderr
+        assert "'httpcache/revalidate': 1" in again.stderr
+
+        page = folder / "_pages" / "seminar.html"
+        old_title = "Equivariant Manifold Neural ODEs and Differential Invariants"
+        new_title = "Equivariant Manifold Neural ODEs, Revisited"
+        page.write_text(page.read_text("utf-8").replace(old_title, new_title), "utf-8")
+        mirror.last_modified = time.time() - 86400
+        edited = cached_crawl(sources, db)
+        assert edited.returncode == 0, edited.stderr
+    finally:
+        mirror.stop()
+    assert len(mirror.hits(mirror.seed_path)) == 3
+    assert mirror.not_modified == [mirror.seed_path]  # the edited page came in full
+    titles = {talk["title"] for talk in export(db)}
+    assert new_title in titles and old_title not in titles
+
+
+@pytest.mark.parametrize("fault", [status(500), hang_up()], ids=["http500", "no-answer"])
+def test_http_cache_never_answers_for_a_failing_site(tmp_path: Path, fault: Fault) -> None:
+    """Only a 304 uses the stored copy: a 5xx or a dropped connection fails the source (Scrapy's
+    RFC 2616 policy served the stored copy and the source looked healthy)."""
+    mirror = Mirror(SITES / "gapindnns", etag=True).start()
+    try:
+        sources = gapindnns_sources(mirror, tmp_path)
+        db = tmp_path / "seminars.db"
+        first = cached_crawl(sources, db)
+        assert first.returncode == 0, first.stderr
+        mirror.faults[mirror.seed_path] = fault
+        broken = cached_crawl(sources, db)
+    finally:
+        mirror.stop()
+    assert broken.returncode == 1, broken.stderr
+    assert "gapindnns failed: " in broken.stderr
+    assert "httpcache/errorrecovery" not in broken.stderr

@@ -141,3 +141,59 @@ def test_crawl_rejects_a_malformed_file_before_crawling(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["crawl", "--db", str(db), "--source", "nope"])
     assert result.exit_code == 2 and "unknown source id(s): nope" in result.output
     assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "https://example.org:99999/talks",
+            "url: 'https://example.org:99999/talks' has an invalid port ('example.org:99999';",
+        ),
+        ("https://example.org:0/talks", "has an invalid port ('example.org:0';"),
+        ("https://example.org:http/", "has an invalid port ('example.org:http';"),
+        (
+            "https://exa mple.org/talks",
+            "url: 'https://exa mple.org/talks' has an invalid host name ('exa mple.org')",
+        ),
+        ("https://example..org/", "has an invalid host name ('example..org')"),
+        ("https://-example.org/", "has an invalid host name ('-example.org')"),
+        ("https://[::1/talks", "has an invalid host name ('[::1')"),
+        ("https://[fe80::zz]/talks", "has an invalid host name"),
+    ],
+)
+def test_urls_no_request_can_be_made_for_are_rejected(url: str, message: str) -> None:
+    with pytest.raises(SourcesError) as error:
+        parse_sources({"source": [{**GOOD, "url": url}]}, "sources.toml")
+    assert str(error.value).startswith("sources.toml: source 1 (id 'demo'): url: ")
+    assert message in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org:8443/talks",
+        "http://127.0.0.1:65535/seminars.html",
+        "http://[::1]:8080/talks",
+        "https://münchen.example/vorträge",
+        "https://example.org./talks with a space in the path",
+        "https://my_group.github.io/talks",
+    ],
+)
+def test_unusual_but_valid_urls_load(url: str) -> None:
+    (source,) = parse_sources({"source": [{**GOOD, "url": url}]})
+    assert source.url == url
+
+
+def test_crawl_exits_2_on_a_bad_url_and_crawls_nothing(tmp_path: Path) -> None:
+    good = '[[source]]\nid = "ok"\nname = "OK"\nurl = "https://ok.example/"\n\n'
+    bad = '[[source]]\nid = "bad"\nname = "Bad"\nurl = "https://bad.example:99999/"\n'
+    sources = tmp_path / "sources.toml"
+    sources.write_text(good + bad)
+    db = tmp_path / "never.db"
+    result = CliRunner().invoke(main, ["crawl", "--sources", str(sources), "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert "source 2 (id 'bad'): url: 'https://bad.example:99999/' has an invalid port" in (
+        result.output
+    )
+    assert not db.exists()

@@ -13,6 +13,8 @@ How a source is crawled:
 * Which pages are fetched is the Walk's rule too: each URL once, only pages on the source's
   own site (`Source.owns`), at most SEMINARS_MAX_PAGES; redirects elsewhere are refused by
   `SameSiteMiddleware`.
+* Every fetched page is decoded as a browser would: its HTTP Content-Type header goes to the
+  parsers with the bytes (the charset it names comes before the page's `<meta>`).
 * Every fetched page is hashed together with the parser code and the source's settings. When a
   listing and all its detail pages hash as when they were last stored, nothing is parsed: the
   item says "unchanged" and the store only counts those talks as seen. Hashing the parser code
@@ -73,10 +75,11 @@ def parser_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def page_hash(source: Source, role: str, body: bytes) -> str:
-    """What decides whether a page must be parsed again (see module docstring)."""
+def page_hash(source: Source, role: str, body: bytes, content_type: str | None = None) -> str:
+    """What decides whether a page must be parsed again (see module docstring); the
+    Content-Type header too, since its charset decides how the body reads."""
     digest = hashlib.sha256(parser_fingerprint().encode())
-    for part in (source.parser, source.timezone or "", source.name, role):
+    for part in (source.parser, source.timezone or "", source.name, role, content_type or ""):
         digest.update(b"\0" + part.encode())
     digest.update(b"\0" + body)
     return digest.hexdigest()
@@ -90,10 +93,12 @@ class Group:
     ordinal: int
     body: bytes
     hash: str
+    content_type: str | None = None  # the HTTP header (its charset decodes `body`)
     follows: list[Follow] = field(default_factory=list)
     result: ParseResult | None = None  # None while the listing looks unchanged (not parsed)
     waiting: set[str] = field(default_factory=set)
     details: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # url -> body, hash
+    detail_types: dict[str, str | None] = field(default_factory=dict)  # url -> Content-Type
     failed: bool = False
 
 
@@ -159,6 +164,8 @@ class SeminarsSpider(scrapy.Spider):
             request = self._request(state, state.source.url, "listing")
             if request is not None:
                 yield request
+            elif state.pending == 0 and not state.done:  # its URL cannot be requested
+                yield self._finish(state)
 
     # ---- callbacks: each returns a list, so a parser exception is caught here, per source ----
 
@@ -189,17 +196,19 @@ class SeminarsSpider(scrapy.Spider):
             output = self._problem(state, state.source.url, f"{type(error).__name__}: {error}")
         state.pending -= 1
         if state.pending == 0 and not state.done:
-            state.done = True
-            output.append(
-                SourceDone(
-                    source=state.source,
-                    pages=state.pages,
-                    page_items=state.page_items,
-                    problems=state.problems,
-                    warnings=state.warnings,
-                )
-            )
+            output.append(self._finish(state))
         return output
+
+    @staticmethod
+    def _finish(state: SourceState) -> SourceDone:
+        state.done = True
+        return SourceDone(
+            source=state.source,
+            pages=state.pages,
+            page_items=state.page_items,
+            problems=state.problems,
+            warnings=state.warnings,
+        )
 
     # ---- steps ----------------------------------------------------------------------------
 
@@ -207,13 +216,14 @@ class SeminarsSpider(scrapy.Spider):
         url = response.meta["seminars_url"]
         if not state.source.owns(response.url):
             return self._problem(state, url, f"redirected off the site to {response.url}")
-        body = response.body
-        group = Group(url, response.meta["ordinal"], body, page_hash(state.source, "listing", body))
+        body, content_type = response.body, _content_type(response)
+        digest = page_hash(state.source, "listing", body, content_type)
+        group = Group(url, response.meta["ordinal"], body, digest, content_type)
         stored = self.store.page_follows(url) if self.store.page_hash(url) == group.hash else None
         if stored is not None:
             group.follows = [Follow(follow_url, role) for follow_url, role in stored]
         else:
-            group.result = self._parse(state, body, url)
+            group.result = self._parse(state, body, url, content_type)
             group.follows = group.result.follow
         state.groups[url] = group
         return self._follow(state, group)
@@ -236,8 +246,9 @@ class SeminarsSpider(scrapy.Spider):
         group = state.groups[response.meta["group"]]
         group.waiting.discard(url)
         if state.source.owns(response.url):
-            body = response.body
-            group.details[url] = (body, page_hash(state.source, "detail", body))
+            body, content_type = response.body, _content_type(response)
+            group.details[url] = (body, page_hash(state.source, "detail", body, content_type))
+            group.detail_types[url] = content_type
         else:
             group.failed = True
             state.problems.append((url, f"redirected off the site to {response.url}"))
@@ -285,10 +296,10 @@ class SeminarsSpider(scrapy.Spider):
         )
 
     def _parsed_item(self, state: SourceState, group: Group, hashes: dict[str, str]) -> PageItem:
-        listing = group.result or self._parse(state, group.body, group.url)
+        listing = group.result or self._parse(state, group.body, group.url, group.content_type)
         bodies = {url: body for url, (body, _) in group.details.items()}
         self.crawler.stats.inc_value("seminars/pages_parsed", len(bodies))
-        page = state.walk.assemble(group.url, listing, bodies)
+        page = state.walk.assemble(group.url, listing, bodies, group.detail_types)
         follows = [[follow.url, follow.role] for follow in page.follow]
         return PageItem(
             state.source, group.url, group.ordinal, hashes, follows, page.talks, page.warnings
@@ -296,40 +307,59 @@ class SeminarsSpider(scrapy.Spider):
 
     # ---- helpers --------------------------------------------------------------------------
 
-    def _parse(self, state: SourceState, body: bytes, url: str) -> ParseResult:
+    def _parse(
+        self, state: SourceState, body: bytes, url: str, content_type: str | None
+    ) -> ParseResult:
         self.crawler.stats.inc_value("seminars/pages_parsed")
-        return state.walk.read(body, url)
+        return state.walk.read(body, url, content_type=content_type)
 
     def _request(
         self, state: SourceState, url: str, role: str, *, group: str | None = None
     ) -> scrapy.Request | None:
-        """A request for a page of this source, or None (seen, off-site or over the limit)."""
-        admitted, why = state.walk.admit(url)
-        if admitted is None:
-            if why:
-                state.warnings.append((url.split("#", 1)[0], why))
+        """A request for a page of this source, or None (seen, off-site, over the limit, or a
+        URL no request can be made for: a problem for the source's own URL, else a warning)."""
+        try:
+            admitted, why = state.walk.admit(url)
+            if admitted is None:
+                if why:
+                    state.warnings.append((url.split("#", 1)[0], why))
+                return None
+            meta = {"source": state.source.id, "role": role, "seminars_url": admitted}
+            meta[SITE_META] = state.source.site
+            if role == "listing":
+                meta["ordinal"] = state.listings
+            else:
+                meta["group"] = group
+            request = scrapy.Request(
+                admitted,
+                callback=self.on_listing if role == "listing" else self.on_detail,
+                errback=self.on_error,
+                meta=meta,
+                dont_filter=True,  # deduplicated above; a filtered request would never settle
+            )
+        except ValueError as error:  # a port out of range, a broken IPv6 host (sources.py
+            # rejects such a source URL; this keeps one that slips through to its own source)
+            why = f"cannot request this URL: {error}"
+            if url == state.source.url:
+                state.problems.append((url, why))
+            else:
+                state.warnings.append((url, f"not followed: {why}"))
             return None
-        url = admitted
-        state.pending += 1
-        meta = {"source": state.source.id, "role": role, "seminars_url": url}
-        meta[SITE_META] = state.source.site
         if role == "listing":
-            meta["ordinal"] = state.listings
             state.listings += 1
-        else:
-            meta["group"] = group
-        return scrapy.Request(
-            url,
-            callback=self.on_listing if role == "listing" else self.on_detail,
-            errback=self.on_error,
-            meta=meta,
-            dont_filter=True,  # deduplicated above; a filtered request would never settle
-        )
+        state.pending += 1
+        return request
 
     @staticmethod
     def _problem(state: SourceState, url: str, why: str) -> list[Any]:
         state.problems.append((url, why))
         return []
+
+
+def _content_type(response: Response) -> str | None:
+    """The response's Content-Type header as text (header bytes are Latin-1 by HTTP's rules)."""
+    value = response.headers.get(b"Content-Type")
+    return value.decode("latin-1") if value else None
 
 
 def _gone(failure: Failure) -> bool:

@@ -4,6 +4,8 @@ Pages arrive as bytes in any encoding (windows-1252 with a meta charset is commo
 department sites), empty, truncated or not HTML at all. `load` decodes with w3lib's rules
 (BOM, HTTP header, meta charset, then a guess: the same rules Scrapy uses) and returns None
 for a page with no markup, so a parser can warn and move on instead of crashing the crawl.
+The HTTP header is the caller's `content_type` string (the spider passes the response's);
+`charset_conflict` says when it and the page's own `<meta>` disagree.
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ import cssselect
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    http_content_type_encoding,
+    read_bom,
+)
 
 HtmlElement = lxml_html.HtmlElement
 # lxml refuses str input that still carries an encoding declaration; the text is decoded already.
@@ -30,11 +37,26 @@ _BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 
 
 def decode(content: str | bytes, content_type: str | None = None) -> str:
-    """Bytes to text with the encoding the page declares (or the best guess)."""
+    """Bytes to text as a browser decodes them: a byte order mark, else the charset of the HTTP
+    `content_type` header, else the page's `<meta>` charset, else the best guess."""
     if isinstance(content, str):
         return content
     _encoding, text = html_to_unicode(content_type, content, auto_detect_fun=_guess_encoding)
     return text
+
+
+def charset_conflict(content: str | bytes, content_type: str | None) -> str | None:
+    """What to warn about when the HTTP header and the page's `<meta>` name different charsets
+    (the header wins, as in browsers, so the meta is likely stale); None when they agree."""
+    if isinstance(content, str) or not content_type:
+        return None
+    header = http_content_type_encoding(content_type)
+    meta = html_body_declared_encoding(content)
+    if header is None or meta is None or header == meta:  # both are normalized codec names
+        return None
+    bom, _ = read_bom(content)
+    used = f"{bom} (its byte order mark)" if bom else f"{header}, as browsers do"
+    return f"charset: the HTTP header says {header}, the page's <meta> says {meta}; read as {used}"
 
 
 def _guess_encoding(content: bytes) -> str:
@@ -50,9 +72,12 @@ def _guess_encoding(content: bytes) -> str:
     return "utf-8"
 
 
-def load(content: str | bytes, url: str | None = None) -> HtmlElement | None:
-    """Parse a page; None when there is nothing to parse (empty, binary, not markup)."""
-    text = decode(content)
+def load(
+    content: str | bytes, url: str | None = None, content_type: str | None = None
+) -> HtmlElement | None:
+    """Parse a page (bytes decoded as `decode` says); None when there is nothing to parse
+    (empty, binary, not markup)."""
+    text = decode(content, content_type)
     if text.startswith("%PDF-") or _control_characters(text[:4096]) > 8:
         return None  # a binary file (PDF, image) served where a page was expected
     if "\x00" in text:
