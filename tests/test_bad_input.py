@@ -329,3 +329,42 @@ def test_helpers_never_raise(value: str) -> None:
     text.status_of(value, value)
     links.absolute(value, IST.url)
     links.classify(value, value)
+
+
+# --------------------------------------------------------------------------- too big, file URLs
+
+
+def test_page_over_the_size_limit_is_cut_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page past MAX_PAGE_BYTES keeps the talks before the cut, and says it was cut."""
+    from parsers import chain
+
+    cut = GAP.page.index(b'<div id="talk_2024-05-16')  # after the first two cards
+    monkeypatch.setattr(chain, "MAX_PAGE_BYTES", cut)
+    result = GAP.parse(GAP.page)
+    assert dicts(result) == GAP.expected[:2]
+    assert result.warnings[0] == (
+        f"{GAP.url}: page cut at the size limit: only the first {cut / 1e6:g} MB of "
+        f"{len(GAP.page) / 1e6:.1f} MB were read (MAX_PAGE_BYTES)"
+    )
+
+
+def test_page_under_the_size_limit_has_no_cut_warning() -> None:
+    assert not any("size limit" in warning for warning in GAP.parse(GAP.page).warnings)
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("file:///home/me/seminar.html#talk_1", True),  # `seminars parse FILE`
+        ("https://gapindnns.github.io/_pages/seminar.html#talk_1", True),
+        ("/_pages/seminar.html#talk_1", False),
+        ("seminar.html", False),
+        ("ftp://example.org/talk", False),
+    ],
+)
+def test_validate_accepts_file_urls_but_no_relative_ones(url: str, kept: bool) -> None:
+    from parsers.normalize import validate
+    from parsers.talk import Talk
+
+    problems = validate(Talk(title="Sheaf Neural Networks", url=url))
+    assert (problems == []) is kept, problems

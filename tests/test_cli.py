@@ -8,7 +8,9 @@ test runs the installed console script in a subprocess, as a user would.
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -106,7 +108,8 @@ def test_parse_missing_file() -> None:
 
 
 def test_parse_directory_is_not_a_page(tmp_path: Path) -> None:
-    assert_one_error_line(run("parse", str(tmp_path)))
+    line = assert_one_error_line(run("parse", str(tmp_path)))
+    assert line == f"error: {tmp_path}: is a directory; give one page (a file or a URL)"
 
 
 @pytest.mark.parametrize(
@@ -202,3 +205,276 @@ def test_demo_then_export_jsonl(tmp_path: Path) -> None:
     talks = [json.loads(line) for line in export.stdout.splitlines()]
     assert len(talks) == 52
     assert {talk["series"] for talk in talks} == {site["name"] for site in SITE_INFO.values()}
+    lines = demo.stdout.splitlines()
+    assert lines[-4] == f"The database is {db}: 52 talks in 5 series. Try:"
+    assert [line.split("#")[0].strip() for line in lines[-3:]] == [
+        f"seminars export jsonl --db {db} | head -1",
+        f"seminars serve --db {db}",
+        f"seminars report --db {db} --now 2024-01-01",
+    ]
+
+
+# --------------------------------------------------------------------------- bad input (issue 11)
+# One clear line and exit 2, never a traceback. Commands that would start a crawl run in a
+# subprocess: if a check let one through, Twisted's reactor would start in this process.
+
+GAP_PAGE = listing("gapindnns")
+# Every command that takes --db, with what it needs besides (serve: answer one request).
+READERS = [
+    ("export", "jsonl"),
+    ("export", "json"),
+    ("export", "csv"),
+    ("export", "ics"),
+    ("sources",),
+    ("serve", "--get", "/"),
+    ("report", "--out", "{tmp}/report.html"),
+    ("changes",),
+]
+WRITERS = [("crawl", "--replay", str(SITES)), ("demo",)]
+
+
+def seminars(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`python -m crawler.cli ARGS` in a fresh process, as a user's shell runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "crawler.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def assert_exit_2_one_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
+def with_tmp(command: tuple[str, ...], tmp_path: Path) -> list[str]:
+    return [part.format(tmp=tmp_path) for part in command]
+
+
+@pytest.fixture
+def not_sqlite(tmp_path: Path) -> Path:
+    path = tmp_path / "notdb.db"
+    path.write_text("these are my notes, not a database\n")
+    return path
+
+
+@pytest.fixture
+def other_app_db(tmp_path: Path) -> Path:
+    """A SQLite file of another application: one table of its own."""
+    path = tmp_path / "other" / "notes.db"
+    path.parent.mkdir()
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("INSERT INTO notes (body) VALUES ('buy milk')")
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize("command", READERS, ids=" ".join)
+def test_reader_on_a_file_that_is_not_a_database(
+    command: tuple[str, ...], not_sqlite: Path, tmp_path: Path
+) -> None:
+    result = run(*with_tmp(command, tmp_path), "--db", str(not_sqlite))
+    assert result.exit_code == 2, result.output
+    line = assert_one_error_line(result)
+    assert line == f"error: {not_sqlite}: not a seminars database (SQLite: file is not a database)"
+
+
+@pytest.mark.parametrize("command", READERS, ids=" ".join)
+def test_reader_refuses_another_applications_database_and_leaves_it_alone(
+    command: tuple[str, ...], other_app_db: Path, tmp_path: Path
+) -> None:
+    before = other_app_db.read_bytes()
+    result = run(*with_tmp(command, tmp_path), "--db", str(other_app_db))
+    assert result.exit_code == 2, result.output
+    line = assert_one_error_line(result)
+    assert "not a seminars database (another application's SQLite file, tables: notes)" in line
+    assert other_app_db.read_bytes() == before
+    assert sorted(p.name for p in other_app_db.parent.iterdir()) == ["notes.db"]  # no -wal
+
+
+@pytest.mark.parametrize("command", WRITERS, ids=" ".join)
+def test_crawl_refuses_a_file_that_is_not_a_seminars_database(
+    command: tuple[str, ...], not_sqlite: Path, other_app_db: Path
+) -> None:
+    for path in (not_sqlite, other_app_db):
+        before = path.read_bytes()
+        line = assert_exit_2_one_line(seminars(*command, "--db", str(path), "--quiet"))
+        assert line.startswith(f"error: {path}: not a seminars database")
+        assert path.read_bytes() == before
+
+
+def test_crawl_with_every_source_disabled_says_so(tmp_path: Path) -> None:
+    disabled = tmp_path / "sources.toml"
+    disabled.write_text(
+        "".join(
+            f'[[source]]\nid = "{slug}"\nname = "{info["name"]}"\nurl = "{info["seed_url"]}"\n'
+            "enabled = false\n"
+            for slug, info in SITE_INFO.items()
+        ),
+        "utf-8",
+    )
+    result = seminars("crawl", "--sources", str(disabled), "--db", str(tmp_path / "s.db"))
+    line = assert_exit_2_one_line(result)
+    assert line == (
+        f"error: {disabled}: every source is disabled, nothing to crawl "
+        "(name one with --source ID, or set enabled = true)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("DOWNLOAD_TIMEOUT=abc", "-s DOWNLOAD_TIMEOUT=abc: not a number (the default is 30)"),
+        (
+            "ROBOTSTXT_OBEY=maybe",
+            "-s ROBOTSTXT_OBEY=maybe: not a boolean: true, false, 1 or 0 (the default is True)",
+        ),
+    ],
+)
+def test_crawl_setting_of_the_wrong_type(setting: str, message: str, tmp_path: Path) -> None:
+    result = seminars("crawl", "--db", str(tmp_path / "s.db"), "-s", setting)
+    assert assert_exit_2_one_line(result) == f"error: {message}"
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_demo_with_an_empty_snapshot_folder(tmp_path: Path) -> None:
+    empty = tmp_path / "snapshots"
+    empty.mkdir()
+    result = seminars("demo", "--snapshots", str(empty), "--db", str(tmp_path / "d.db"))
+    line = assert_exit_2_one_line(result)
+    assert line.startswith(f"error: {empty}: no site folders with a site.json")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (("--accept-drop", "nosuch"), "--accept-drop: unknown source id(s): nosuch (known: "),
+        (
+            ("--source", "ngml", "--accept-drop", "gapindnns"),
+            "--accept-drop: gapindnns not crawled in this run (add --source gapindnns)",
+        ),
+    ],
+)
+def test_crawl_accept_drop_of_an_unknown_source(
+    options: tuple[str, ...], message: str, tmp_path: Path
+) -> None:
+    result = seminars("crawl", "--replay", str(SITES), "--db", str(tmp_path / "s.db"), *options)
+    assert assert_exit_2_one_line(result).startswith(f"error: {message}")
+
+
+@pytest.mark.parametrize("subcommand", ["jsonl", "ics"])
+def test_export_unknown_series(subcommand: str, demo_db: Path) -> None:
+    result = run("export", subcommand, "--db", str(demo_db), "--series", "nope")
+    assert result.exit_code == 2, result.output
+    assert assert_one_error_line(result) == (
+        "error: unknown series 'nope' (known: ngml, gapindnns, weihuang, ist_mpml, utexas_mdl)"
+    )
+
+
+@pytest.mark.parametrize("now", ["garbage", "2024-13-01", "01/02/2024", "2024-W01-1"])
+def test_report_now_must_be_an_iso_date(now: str, demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run("report", "--db", str(demo_db), "--out", str(out), "--now", now)
+    assert result.exit_code == 2, result.output
+    assert assert_one_error_line(result).startswith(
+        f"error: --now: {now!r} is not an ISO date or time"
+    )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["parse", "probe"])
+@pytest.mark.parametrize("zone", ["Mars/Base", "localtime"])
+def test_unknown_timezone_is_refused_up_front(command: str, zone: str) -> None:
+    result = run(command, GAP_PAGE, "--timezone", zone)
+    assert result.exit_code == 2, result.output
+    line = assert_one_error_line(result)
+    assert line.startswith("error: --timezone: ")
+    assert repr(zone) in line
+    assert len(line) < 200
+    assert result.stdout == ""
+
+
+def test_sources_file_reports_every_error_of_an_entry_and_refuses_localtime(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "sources.toml"
+    bad.write_text(
+        '[[source]]\nid = "Bad Id"\nname = "X"\nurl = "ftp://example.org/"\n'
+        'timezone = "localtime"\ntimezon = "Europe/Paris"\nkind = "party"\n',
+        "utf-8",
+    )
+    result = run("sources", "--sources", str(bad), "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 2, result.output
+    entry = f"{bad}: source 1 (id 'Bad Id')"
+    assert result.stderr.splitlines() == [
+        f"error: {entry}: timezon: unknown field",
+        f"{entry}: id: 'Bad Id' must be lower-case letters, digits, '_' or '-'",
+        f"{entry}: url: 'ftp://example.org/' is not an absolute http(s) URL",
+        f"{entry}: timezone: 'localtime' is the zone of whichever machine this runs on, "
+        "not a place's zone (use an IANA name such as 'Europe/Paris')",
+        f"{entry}: kind: 'party' is not one of seminar, workshop, conference, course, talks",
+    ]
+
+
+def test_parse_file_without_base_url_keeps_the_talks_at_file_urls() -> None:
+    result = run("parse", GAP_PAGE, "--parser", "gapindnns")
+    assert result.exit_code == 0, result.output
+    talks = [json.loads(line) for line in result.stdout.splitlines()]
+    page = Path(GAP_PAGE).resolve().as_uri()
+    assert [talk["url"] for talk in talks] == [
+        page + "#" + talk["url"].split("#")[1] for talk in expected("gapindnns")
+    ]
+    assert [talk["title"] for talk in talks] == [talk["title"] for talk in expected("gapindnns")]
+    assert result.stderr == ""
+
+
+def test_parse_page_cut_at_the_size_limit_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page over MAX_PAGE_BYTES (8 MB; 2,000 bytes here) is cut, and the message says so."""
+    from parsers import chain
+
+    monkeypatch.setattr(chain, "MAX_PAGE_BYTES", 2_000)
+    page = tmp_path / "big.html"
+    page.write_text("<html><body>" + "<p>Department news, nothing dated.</p>\n" * 200 + "</body>")
+    line = assert_one_error_line(run("parse", str(page)))
+    assert line.startswith(f"error: {page}: no talks found (page cut at the size limit: ")
+    assert "MB were read (MAX_PAGE_BYTES)" in line
+
+
+@pytest.mark.parametrize("command", ["parse", "probe"])
+def test_parse_and_probe_print_each_warning_once(command: str, tmp_path: Path) -> None:
+    """A card without title and speaker is dropped with one warning line (logging printed it
+    a second time). Run in a subprocess: pytest's log capture would hide the duplicate."""
+    text = Path(GAP_PAGE).read_text("utf-8")
+    start = text.index('<div id="talk_2024-05-23_Liam_Solus"')
+    end = text.index('<div id="talk_', start + 10)
+    card = text[start:end]
+    title_to_speaker = card[card.index("<h5 ") : card.index("</h6>") + len("</h6>")]
+    page = tmp_path / "seminar.html"
+    page.write_text(text.replace(card, card.replace(title_to_speaker, "")), "utf-8")
+    result = seminars(command, str(page), "--base-url", SITE_INFO["gapindnns"]["seed_url"])
+    assert result.returncode == 0, result.stderr
+    dropped = [line for line in result.stderr.splitlines() if "dropped" in line]
+    assert len(dropped) == 1, result.stderr
+    assert dropped[0].startswith("warning: ")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_export_cut_short_by_head_exits_0(fmt: str, demo_db: Path) -> None:
+    """`seminars export jsonl | head -1`: the reader stops early; no error, exit 0 (the
+    export is larger than a pipe's buffer, so the writer does meet the closed pipe)."""
+    assert demo_db.stat().st_size > 65_536
+    command = [sys.executable, "-m", "crawler.cli", "export", fmt, "--db", str(demo_db)]
+    pipeline = f"set -o pipefail; {shlex.join(command)} | head -1"
+    result = subprocess.run(["bash", "-c", pipeline], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1

@@ -7,7 +7,10 @@ imports Twisted, and `seminars parse` should not pay for Scrapy or Datasette at 
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
+import sys
 
 import click
 
@@ -21,7 +24,9 @@ COMMANDS = {
     "serve": ("crawler.cli.serve:serve", "Serve the database read-only with Datasette."),
     "report": ("crawler.cli.report:report", "Write a self-contained HTML report."),
     "probe": ("crawler.cli.probe:probe", "Say which extractor fits a page, and how well."),
+    "changes": ("crawler.cli.changes:changes", "What the crawls changed: new, moved, removed."),
 }
+CRAWLS = ("crawl", "demo")  # commands whose exit code is the crawl's outcome
 
 
 class LazyGroup(click.Group):
@@ -40,6 +45,29 @@ class LazyGroup(click.Group):
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; a reader that stops early (`seminars export jsonl | head -1`) ends
+        it with exit 0, as for `cat` (click's own handler exits 1, which fails a pipeline
+        under `set -o pipefail`). Not for a crawl: its exit code says whether sources failed.
+        """
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # here, not at interpreter exit, where a failure exits 120
+            return result
+        except BrokenPipeError:
+            if ctx.invoked_subcommand in CRAWLS:
+                raise
+            _stdout_to_devnull()
+            raise SystemExit(0) from None
+
+
+def _stdout_to_devnull() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush of what is still
+    buffered cannot fail again (Python's documented recipe for SIGPIPE)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _exists(name: str) -> bool:

@@ -1,12 +1,20 @@
-"""`seminars crawl`: one real Scrapy crawl of the sources list into the database."""
+"""`seminars crawl`: one real Scrapy crawl of the sources list into the database.
+
+Options that would only fail once Scrapy runs (a `-s` value of the wrong type, a database of
+another application, a snapshot folder with no sites, nothing to crawl) are checked here
+first, so each is one error line and exit 2 instead of "the crawl did not start".
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import click
 
-from crawler.cli.options import db_option, sources_option
+from crawler.cli.options import check_crawl_db, db_option, fail, sources_option
+from crawler.sources import SourcesError, load_sources, select
 
 
 def parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
@@ -18,6 +26,84 @@ def parse_overrides(values: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"{value!r} is not NAME=VALUE", param_hint="-s/--set")
         overrides[name.strip()] = setting
     return overrides
+
+
+def check_overrides(overrides: dict[str, str]) -> None:
+    """Exit 2 when a `-s` value cannot be read as the type of the setting it overrides
+    (Scrapy would raise while building the crawler, after the crawl was announced)."""
+    from scrapy.settings import Settings  # the settings only: no reactor, no Twisted import
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    for name, value in overrides.items():
+        problem = _value_problem(settings.get(name), value)
+        if problem:
+            fail(f"-s {name}={value}: {problem} (the default is {settings.get(name)!r})", code=2)
+
+
+def _value_problem(default: Any, value: str) -> str | None:
+    """Why `value` cannot stand for a setting whose default is `default`, as Scrapy reads it."""
+    if isinstance(default, bool):
+        if value in ("True", "true", "False", "false") or value.strip().lstrip("-").isdigit():
+            return None
+        return "not a boolean: true, false, 1 or 0"
+    if isinstance(default, int | float):
+        try:
+            float(value)
+        except ValueError:
+            return "not a number"
+        return None
+    if isinstance(default, dict):
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            decoded = None
+        return None if isinstance(decoded, dict) else "not a JSON object"
+    return None
+
+
+def check_replay(replay: Path | None) -> None:
+    """Exit 2 when a snapshot folder holds no site (one sub-folder with a site.json each)."""
+    if replay is not None and replay.is_dir() and not any(replay.glob("*/site.json")):
+        fail(
+            f"{replay}: no site folders with a site.json in this snapshot folder "
+            "(tests/fixtures/sites shows the layout)",
+            code=2,
+        )
+
+
+def check_selection(
+    sources_path: Path, only: tuple[str, ...], accept_drop: tuple[str, ...]
+) -> None:
+    """Exit 2 when nothing would be crawled (every source disabled) or `--accept-drop` names
+    a source this crawl does not crawl; a sources file with errors is left to the crawl,
+    which reports every one of them."""
+    try:
+        known = load_sources(sources_path)
+        selected = select(known, only)
+    except SourcesError:
+        return
+    crawled = [source.id for source in selected]
+    if not crawled:
+        fail(
+            f"{sources_path}: every source is disabled, nothing to crawl "
+            "(name one with --source ID, or set enabled = true)",
+            code=2,
+        )
+    ids = {source.id for source in known}
+    unknown = [source_id for source_id in accept_drop if source_id not in ids]
+    if unknown:
+        fail(
+            f"--accept-drop: unknown source id(s): {', '.join(unknown)} "
+            f"(known: {', '.join(source.id for source in known)})",
+            code=2,
+        )
+    idle = [source_id for source_id in accept_drop if source_id not in crawled]
+    if idle:
+        fail(
+            f"--accept-drop: {', '.join(idle)} not crawled in this run (add --source {idle[0]})",
+            code=2,
+        )
 
 
 @click.command()
@@ -79,6 +165,11 @@ def crawl(
     """
     from crawler.run import CrawlOptions, run_crawl  # keeps Scrapy out of CLI start-up
 
+    settings = parse_overrides(overrides)
+    check_overrides(settings)
+    check_crawl_db(db_path)
+    check_replay(replay)
+    check_selection(sources_path, only, accept_drop)
     options = CrawlOptions(
         sources=sources_path,
         db=db_path,
@@ -88,6 +179,6 @@ def crawl(
         http_cache=http_cache,
         quiet=quiet,
         verbose=verbose,
-        overrides=parse_overrides(overrides),
+        overrides=settings,
     )
     raise SystemExit(run_crawl(options))

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+import re
 import urllib.request
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from tabulate import tabulate
 
 from crawler.paths import DEFAULT_DB, DEFAULT_SOURCES
 
+if TYPE_CHECKING:
+    from crawler.db.store import Store
+
 USER_AGENT = "seminars-aggregator/0.1 (+https://github.com/seminars-aggregator/seminars)"
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
 
 db_option = click.option(
     "--db",
@@ -43,10 +51,91 @@ def talk_rows(talks: list[dict], width: int = 60) -> str:
     return tabulate(rows, headers=["starts_at", "title", "speakers", "location"])
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """One clear line on stderr and a non-zero exit, never a traceback."""
     click.echo(f"error: {message}", err=True)
     raise SystemExit(code)
+
+
+def open_store(db_path: Path) -> Store:
+    """The database, read-only, for a command that only reads it.
+
+    One error line instead: exit 1 when the file does not exist (never create it here), exit 2
+    when it is not a seminars database (then it is left exactly as it was).
+    """
+    from crawler.db.schema import NotSeminarsDatabase
+    from crawler.db.store import Store
+
+    if not db_path.exists():
+        fail(f"{db_path}: no such database (run `seminars demo` or `seminars crawl` first)")
+    try:
+        return Store(db_path, readonly=True)
+    except NotSeminarsDatabase as error:
+        fail(f"{db_path}: {error}", code=2)
+
+
+def check_series(store: Store, series_id: str | None) -> None:
+    """Exit 2 with one line when `series_id` is given and names no series in the database (as
+    `seminars crawl --source nosuch` does for the sources file)."""
+    if series_id is None:
+        return
+    known = [row[0] for row in store.db.execute("SELECT id FROM series ORDER BY rowid")]
+    if series_id not in known:
+        fail(f"unknown series {series_id!r} (known: {', '.join(known) or 'none'})", code=2)
+
+
+def check_crawl_db(db_path: Path) -> None:
+    """Exit 2 with one line before a crawl starts when `--db` names a file that is not a
+    seminars database (a new or empty file is fine: the crawl creates the schema)."""
+    from crawler.db.schema import NotSeminarsDatabase, check_database
+
+    if not db_path.exists():
+        return
+    try:
+        check_database(db_path, empty_ok=True)
+    except NotSeminarsDatabase as error:
+        fail(f"{db_path}: {error}", code=2)
+
+
+def check_timezone(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A `--timezone` callback: an IANA zone of a place, or one error line and exit 2 (an
+    unknown zone would otherwise drop every talk with a clock time, one warning each)."""
+    from crawler.sources import timezone_problem
+
+    problem = timezone_problem(value) if value else None
+    if problem:
+        fail(f"--{param.name}: {problem}", code=2)
+    return value
+
+
+def iso_moment(text: str, option: str) -> str:
+    """An ISO date (2024-01-01) or date and time (2024-01-01T09:00, 2024-01-01T09:00+02:00), as
+    given; one error line and exit 2 for anything else."""
+    try:
+        if not ISO_DATE.match(text):  # 20240101, 2024-W01-1: ISO too, but not compared as text
+            raise ValueError(text)
+        datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text)
+    except ValueError:
+        fail(
+            f"{option}: {text!r} is not an ISO date or time (e.g. 2024-01-01 or "
+            "2024-01-01T09:00+00:00)",
+            code=2,
+        )
+    return text
+
+
+def shown_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def quiet_parser_log() -> None:
+    """Parsers log each warning (for the crawl's log); a command that prints the warnings
+    itself keeps them out of Python's last-resort handler, so each is shown once."""
+    logging.getLogger("parsers").addHandler(logging.NullHandler())
 
 
 def read_page(source: str, base_url: str | None) -> tuple[bytes, str]:
@@ -59,6 +148,8 @@ def read_page(source: str, base_url: str | None) -> tuple[bytes, str]:
         except OSError as error:
             fail(f"{source}: cannot fetch: {error}")
     path = Path(source)
+    if path.is_dir():
+        fail(f"{source}: is a directory; give one page (a file or a URL)")
     if not path.is_file():
         fail(f"{source}: no such file")
     return path.read_bytes(), base_url or path.resolve().as_uri()

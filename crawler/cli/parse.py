@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.options import fail, read_page, source_settings, sources_option, talk_rows
+from crawler.cli.options import (
+    check_timezone,
+    fail,
+    quiet_parser_log,
+    read_page,
+    source_settings,
+    sources_option,
+    talk_rows,
+)
 from parsers import ParserError, available_parsers, parse_document
 
 
@@ -21,10 +29,13 @@ from parsers import ParserError, available_parsers, parse_document
     help=f"Parser to use: auto or one of {', '.join(available_parsers())}.",
 )
 @click.option(
-    "--base-url", help="URL the page is served at (for absolute links and parser choice)."
+    "--base-url",
+    help="URL the page is served at (for absolute links and parser choice); "
+    "default for a FILE: its file:// URL.",
 )
 @click.option(
     "--timezone",
+    callback=check_timezone,
     help="IANA zone of the series, for clock times without one "
     "(default: the zone of the sources entry with this URL, if any).",
 )
@@ -47,12 +58,17 @@ def parse(
 ) -> None:
     """Print the normalized talks of one page, read from a FILE or fetched from a URL.
 
+    A FILE without --base-url is read at its file:// URL: talk URLs and links then point into
+    the file, and no site parser is chosen by URL (name one with --parser). Give the page's
+    real URL with --base-url to get the talks exactly as a crawl stores them.
+
     \b
     Examples:
       seminars parse tests/fixtures/sites/gapindnns/_pages/seminar.html \\
           --base-url https://gapindnns.github.io/_pages/seminar.html --format table
       seminars parse https://example.org/seminars --parser auto
     """
+    quiet_parser_log()
     content, url = read_page(source, base_url)
     settings = source_settings(url, sources_path)
     try:

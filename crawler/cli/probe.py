@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 from tabulate import tabulate
 
-from crawler.cli.options import read_page, talk_rows
+from crawler.cli.options import check_timezone, quiet_parser_log, read_page, talk_rows
 from parsers import Context, get_parser, parse_document
 from parsers.chain import HEURISTIC_THRESHOLD, run_stage
 from parsers.common import html
@@ -20,8 +20,16 @@ from parsers.registry import generic_parsers, platform_parsers, site_parser
 
 @click.command()
 @click.argument("source")
-@click.option("--base-url", help="URL the page is served at (for links and parser choice).")
-@click.option("--timezone", help="IANA zone of the series, for clock times without one.")
+@click.option(
+    "--base-url",
+    help="URL the page is served at (for links and parser choice); default for a FILE: its "
+    "file:// URL.",
+)
+@click.option(
+    "--timezone",
+    callback=check_timezone,
+    help="IANA zone of the series, for clock times without one.",
+)
 @click.option("--show", default=5, show_default=True, help="How many talks to show.")
 def probe(source: str, base_url: str | None, timezone: str | None, show: int) -> None:
     """Say which stage reads a page (FILE or URL), with what confidence, and show its talks.
@@ -32,6 +40,7 @@ def probe(source: str, base_url: str | None, timezone: str | None, show: int) ->
           --base-url https://md4sg.github.io/website/colloquium/
       seminars probe https://example.org/seminars/
     """
+    quiet_parser_log()
     content, url = read_page(source, base_url)
     rows = _stage_rows(content, url, timezone)
     click.echo(tabulate(rows, headers=["stage", "fits", "confidence", "talks", "note"]))

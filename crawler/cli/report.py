@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.options import db_option, fail
-from crawler.db.store import Store
+from crawler.cli.options import db_option, iso_moment, open_store
 from crawler.outputs.report import render_report, report_data
 
 
@@ -24,7 +23,7 @@ from crawler.outputs.report import render_report, report_data
 @click.option(
     "--now",
     metavar="ISO",
-    help="Treat this UTC date or time as now (which talks are upcoming); default: the clock.",
+    help="Treat this ISO date or UTC time as now (which talks are upcoming); default: the clock.",
 )
 @click.option("--title", default="Seminar talks", show_default=True, help="Page title.")
 def report(db_path: Path, out_path: Path, now: str | None, title: str) -> None:
@@ -36,9 +35,9 @@ def report(db_path: Path, out_path: Path, now: str | None, title: str) -> None:
     Example:
       seminars report --db data/seminars.db --out report.html
     """
-    if not db_path.exists():
-        fail(f"{db_path}: no such database (run `seminars demo` or `seminars crawl` first)")
-    with Store(db_path) as store:
+    if now is not None:
+        iso_moment(now, "--now")
+    with open_store(db_path) as store:
         data = report_data(store.db, now=now)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(render_report(data, title=title), encoding="utf-8")

@@ -10,8 +10,10 @@ Why it looks the way it does:
   ``datasette`` process: Ctrl-C reaches one process, which shuts down cleanly, and the
   metadata is passed as a dict, with its ``seminars`` database entry renamed to the file's
   actual name, so ``--db /tmp/demo.db`` keeps its canned queries and facets.
-* Pending schema migrations (views included) are applied before serving, as every other
-  command does when it opens the store; the server itself then only reads.
+* The file is checked first (read-only): a file that is not a seminars database is refused
+  and left untouched. Pending schema migrations (views included) of a seminars database are
+  applied before serving, as every other command does when it opens the store; the server
+  itself then only reads.
 """
 
 from __future__ import annotations
@@ -27,8 +29,7 @@ from typing import Any
 import click
 import yaml
 
-from crawler.cli.options import db_option, fail
-from crawler.db import MIGRATIONS, Store
+from crawler.cli.options import db_option, open_store, shown_path
 from crawler.paths import METADATA
 
 # The database name data/metadata.yml uses for "whatever file is being served".
@@ -78,8 +79,6 @@ def serve(db_path: Path, host: str, port: int, metadata_path: Path, get_path: st
       seminars serve --db data/seminars.db --port 8001
       seminars serve --get '/seminars/search.json?q=neural+tangent&_shape=objects'
     """
-    if not db_path.exists():
-        fail(f"{db_path}: no such database (run `seminars demo` or `seminars crawl` first)")
     upgrade(db_path)
     datasette = build_datasette(db_path, metadata_path)
     if get_path:
@@ -90,16 +89,9 @@ def serve(db_path: Path, host: str, port: int, metadata_path: Path, get_path: st
 
 
 def upgrade(db_path: Path) -> None:
-    """Apply pending migrations; opening the store only when needed keeps serving read-only."""
-    from sqlite_utils import Database
-
-    db = Database(db_path)
-    try:
-        pending = MIGRATIONS.pending(db)
-    finally:
-        db.close()
-    if pending:
-        Store(db_path).close()
+    """Check that the file is a seminars database and apply its pending migrations, if any
+    (the read-only store does both); one error line and an exit when it is not."""
+    open_store(db_path).close()
 
 
 def build_datasette(db_path: Path, metadata_path: Path = METADATA) -> Any:
@@ -148,18 +140,10 @@ def _run(datasette: Any, db_path: Path, host: str, port: int) -> None:
     asyncio.run(datasette.invoke_startup())
     listener = socket.create_server((host, port))
     port = listener.getsockname()[1]
-    click.echo(f"Serving {_shown(db_path)} read-only at http://{host}:{port}/{db_path.stem}")
+    click.echo(f"Serving {shown_path(db_path)} read-only at http://{host}:{port}/{db_path.stem}")
     click.echo("Press Ctrl-C to stop.", nl=True)
     sys.stdout.flush()
     config = uvicorn.Config(datasette.app(), log_level="warning", lifespan="on")
     with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C during shutdown
         uvicorn.Server(config).run(sockets=[listener])
     click.echo("Stopped.")
-
-
-def _shown(path: Path) -> str:
-    """The path as the user would type it: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -9,8 +9,7 @@ from typing import Any
 import click
 from tabulate import tabulate
 
-from crawler.cli.options import db_option, fail, sources_option
-from crawler.db.store import Store
+from crawler.cli.options import db_option, fail, open_store, sources_option
 from crawler.sources import Source, SourcesError, load_sources
 
 COLUMNS = ("source", "enabled", "last_crawl", "last_status", "last_success", "talks", "health")
@@ -58,7 +57,7 @@ def source_rows(known: list[Source], db_path: Path) -> list[dict[str, Any]]:
     """One row per source in the file, then per series only the database still has."""
     if not db_path.exists():
         return [_row(source.id, source.enabled, None, None) for source in known]
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         health = {row["id"]: row for row in store.sources_health()}
         rows = [_row(s.id, s.enabled, health.get(s.id), store.last_crawl(s.id)) for s in known]
         listed = {source.id for source in known}

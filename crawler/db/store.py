@@ -25,16 +25,29 @@ from typing import Any
 
 from crawler.db.crawls import CrawlLog
 from crawler.db.queries import TalkReads
-from crawler.db.schema import open_database
+from crawler.db.schema import MIGRATIONS, open_database, open_readonly
 from crawler.db.talks import TalkWrites
 
 
 class Store(TalkWrites, CrawlLog, TalkReads):
-    """The seminars database: one object per connection, schema migrated on open."""
+    """The seminars database: one object per connection, schema migrated on open.
 
-    def __init__(self, path: str | Path) -> None:
+    `readonly=True` is for the commands that only read (export, sources, serve, report,
+    changes): the file must already be a seminars database (else `NotSeminarsDatabase`, and
+    the file is left as it was) and the connection cannot write. A seminars database of an
+    older version is migrated first, as opening it for writing would.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
-        self.db = open_database(self.path)
+        if not readonly:
+            self.db = open_database(self.path)
+            return
+        self.db = open_readonly(self.path)
+        if MIGRATIONS.pending(self.db):
+            self.db.close()
+            open_database(self.path).close()
+            self.db = open_readonly(self.path)
 
     def close(self) -> None:
         """Close the connection (WAL files are checkpointed by SQLite on last close)."""
