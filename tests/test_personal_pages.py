@@ -80,6 +80,24 @@ def test_personal_talks_page(title, url, personal):
     assert personal_talks_page(_root(f"<title>{title}</title>", url), url) is personal
 
 
+@pytest.mark.parametrize(
+    ("title", "headings", "personal"),
+    [
+        # the first text that names either kind decides: a later section does not
+        ("Ada Lindgren", ["Talks", "Workshops organised"], True),
+        ("Ada Lindgren", ["Invited talks", "Summer school programme"], True),
+        # negative rows: a series page's "Upcoming talks" heading does not make it personal
+        ("Ada Lindgren", ["Reading group", "Upcoming talks"], False),
+        ("Seminar | Dept", ["Talks"], False),
+        ("Talks and seminars", ["Talks"], False),  # a series word wins in the same text
+    ],
+)
+def test_personal_talks_page_first_text_decides(title, headings, personal):
+    body = "".join(f"<h2>{heading}</h2>" for heading in headings)
+    root = html.load(f"<html><head><title>{title}</title></head><body>{body}</body></html>", "x")
+    assert personal_talks_page(root, "https://a.example.org/") is personal
+
+
 def _line(text: str, column: str | None = None) -> Line:
     root = html.load(f"<p>{text}</p>", "x")
     return Line(text=text, element=root, column=column)

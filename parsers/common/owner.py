@@ -79,14 +79,19 @@ def page_owner(root: HtmlElement) -> Speaker | None:
 
 
 def personal_talks_page(root: HtmlElement, url: str | None = None) -> bool:
-    """Does the page call itself a list of talks, and not a seminar series' page?"""
-    head = " ".join(_head_texts(root))
-    if SERIES_PAGE_WORDS.search(head):
-        return False
+    """Does the page call itself a list of talks, and not a seminar series' page? The first of
+    its title, og:title and first headings that names either decides (a series word wins in
+    the same text): a personal page's later section ("Workshops organised") does not make it
+    a series page, and a series page's "Upcoming talks" heading does not make it personal."""
+    for text in _head_texts(root):
+        if SERIES_PAGE_WORDS.search(text):
+            return False
+        if TALK_PAGE_WORDS.search(text):
+            return True
     path = urlsplit(url or "").path.rsplit("/", 2)
     slug = " ".join(p for p in path[-2:] if p).replace("-", " ").replace("_", " ")
     slug = re.sub(r"\.\w+$", "", slug)
-    return bool(TALK_PAGE_WORDS.search(head) or TALK_PAGE_WORDS.search(slug))
+    return bool(TALK_PAGE_WORDS.search(slug))
 
 
 def _head_texts(root: HtmlElement) -> list[str]:

@@ -14,7 +14,9 @@ How it finds the blocks that each hold one talk:
    without speakers, news items) give nothing, and when most records name a speaker, one that
    names none is dropped.
 Confidence grows with the number of talks and the share with speakers and dates; a page where
-few records name a speaker is accepted only when it calls itself a seminar/talk page.
+few records name a speaker is accepted only when it calls itself a seminar/talk page; a page
+the rules would refuse that still looks like a list of talks gets its best reading with a low
+confidence (`_best_reading`), which the chain returns with a warning.
 Bounded: `MAX_ANCHORS`, lines capped in `generic_lines`, dates via regexes (`find_date`).
 """
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from parsers.base import Context, ParseResult
 from parsers.common import dates, vocab
@@ -91,14 +94,14 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     academic = _academic_year(root, lines, page_year)
     day_first = _day_first(root, lines, page_year)
     probe = FieldContext(ctx.url, ctx.timezone, page_year or 2000, day_first=day_first)
-    anchors = find_anchors(lines, probe)
+    anchors = find_anchors(lines, probe, year_groups=_talk_list_page(root, lines, ctx.url))
     if len(anchors) > MAX_ANCHORS:
         result.warnings.append(f"{ctx.url}: over {MAX_ANCHORS} dated lines, only the first read")
         anchors = anchors[:MAX_ANCHORS]
     owner = find_records(lines, anchors)
     talks = _read(lines, owner, ctx, page_year, day_first, academic)
     talks = _abstracts_below(talks, lines, owner)
-    result.talks, result.confidence = _judge(talks, root, lines)
+    result.talks, result.confidence = _judge(talks, root, lines, ctx.url)
     del alive
     return result
 
@@ -393,7 +396,7 @@ def _location_text(line: Line) -> str:
     return (clean(text) or "").strip(" ,;–—-|")
 
 
-def _judge(talks: list, root: HtmlElement, lines: list[Line]) -> tuple[list, float]:
+def _judge(talks: list, root: HtmlElement, lines: list[Line], url: str = "") -> tuple[list, float]:
     """Which talks the page gives, and how sure we are. The rules, in order:
     - the same talk listed twice (same title, start and speakers) counts once; talks without
       a date are never merged (a personal list gives one title at several venues);
@@ -402,34 +405,59 @@ def _judge(talks: list, root: HtmlElement, lines: list[Line]) -> tuple[list, flo
     - elsewhere, when most talks name a speaker, one that names none is dropped; when few do,
       the page must call itself a seminar/talks page;
     - a talk needs a when or a what besides its who.
+    A page these rules would refuse gets its best reading instead (`_best_reading`): refusing
+    a page that plainly lists talks is the worst outcome, a low confidence says "check me".
     Confidence grows with the share of talks with speakers (an owner's counts for less than
     a named one), dates and titles, and with their number."""
     if not talks:
         return [], 0.0
     talks = _unique(talks)
     with_speakers = sum(1 for t in talks if t.speakers) / len(talks)
-    owner = _page_author(root)
+    owner = _page_author(root, url)
+    calls = _calls_itself_seminar(root, lines)
     if owner is not None and with_speakers < 0.5:
         talks = [t.with_changes(speakers=(owner,)) for t in talks]
         with_speakers = OWNER_WEIGHT
     elif with_speakers >= 0.34:
         talks = [t for t in talks if t.speakers]
-    elif not _calls_itself_seminar(root, lines):
-        return [], 0.0
+    elif not calls:
+        return _best_reading(talks, root, lines, url)
     # A talk needs a when or a what besides its who, and a list of mostly untitled "talks"
     # (a people directory with office hours) is not a seminar list.
-    talks = [t for t in talks if (t.speakers or t.starts_at) and (t.title or t.starts_at)]
-    if not talks:
-        return [], 0.0
-    if sum(1 for t in talks if t.title) < 0.5 * len(talks) and not _calls_itself_seminar(
-        root, lines
+    kept = [t for t in talks if (t.speakers or t.starts_at) and (t.title or t.starts_at)]
+    if not kept or (sum(1 for t in kept if t.title) < 0.5 * len(kept) and not calls):
+        return _best_reading(talks, root, lines, url)
+    dated = sum(1 for t in kept if t.starts_at) / len(kept)
+    titled = sum(1 for t in kept if t.title) / len(kept)
+    size = min(1.0, len(kept) / 4)
+    confidence = 0.15 + 0.35 * with_speakers + 0.2 * dated + 0.1 * titled + 0.15 * size
+    return kept, round(min(confidence, 0.9), 2)
+
+
+# The best reading of a page the rules would refuse: at least this many records, nearly all
+# titled and with distinct titles (a club's calendar repeats one meeting's name; a page of
+# talks names a different talk in each), on a page that mentions talks somewhere
+# (`_mentions_talks`). Its confidence stays under the chain's threshold, so it is flagged.
+UNSURE_MIN_TALKS = 3
+UNSURE_SHARE = 0.8
+UNSURE_CONFIDENCE = 0.3
+
+
+def _best_reading(
+    talks: list, root: HtmlElement, lines: list[Line], url: str
+) -> tuple[list, float]:
+    """The titled talks, with a low confidence, when the records look like a list of talks
+    (rules above `UNSURE_MIN_TALKS`); else nothing."""
+    titled = [t for t in talks if t.title]
+    distinct = {fold(t.title) for t in titled}
+    if (
+        len(titled) < UNSURE_MIN_TALKS
+        or len(titled) < UNSURE_SHARE * len(talks)
+        or len(distinct) < UNSURE_SHARE * len(titled)
+        or not _mentions_talks(root, lines, url)
     ):
         return [], 0.0
-    dated = sum(1 for t in talks if t.starts_at) / len(talks)
-    titled = sum(1 for t in talks if t.title) / len(talks)
-    size = min(1.0, len(talks) / 4)
-    confidence = 0.15 + 0.35 * with_speakers + 0.2 * dated + 0.1 * titled + 0.15 * size
-    return talks, round(min(confidence, 0.9), 2)
+    return titled, UNSURE_CONFIDENCE
 
 
 # What an owner-given speaker counts for in the confidence, against 1 for a speaker the talk
@@ -449,13 +477,19 @@ def _unique(talks: list) -> list:
     return unique
 
 
-def _page_author(root: HtmlElement) -> Speaker | None:
+def _page_author(root: HtmlElement, url: str = "") -> Speaker | None:
     """The owner of a personal talks page (`parsers.common.owner`: from the author meta tag,
     the title, the navbar brand, the `<h1>` or the footer's ©), who gives every talk on it.
     None on any other page, a seminar series' included: its talks are other people's."""
-    if not personal_talks_page(root):
+    if not personal_talks_page(root, url):
         return None
     return page_owner(root)
+
+
+def _talk_list_page(root: HtmlElement, lines: list[Line], url: str) -> bool:
+    """A personal talks page, or a page that calls itself a seminar/talks page: one whose
+    year groups list talks (`records.year_group_items`), not publications or news."""
+    return personal_talks_page(root, url) or _calls_itself_seminar(root, lines)
 
 
 def _calls_itself_seminar(root: HtmlElement, lines: list[Line]) -> bool:
@@ -464,3 +498,14 @@ def _calls_itself_seminar(root: HtmlElement, lines: list[Line]) -> bool:
     title = root.findtext(".//title") or ""
     main = " ".join(line.text for line in lines[:300] if line.heading == 1)
     return bool(SEMINAR_WORDS.search(title) or SEMINAR_WORDS.search(main))
+
+
+def _mentions_talks(root: HtmlElement, lines: list[Line], url: str) -> bool:
+    """Weaker evidence than `_calls_itself_seminar`, enough for a best reading: a seminar or
+    talks word in the page's own file name (".../seminar.html", ".../talks/") or in a
+    top-level heading (`<h1>`, `<h2>`: a record's own heading, a news item's "to serve as
+    program chair", says nothing about the page)."""
+    path = [part for part in urlsplit(url).path.split("/") if part][-1:]
+    slug = re.sub(r"\.\w+$", "", path[0]).replace("-", " ").replace("_", " ") if path else ""
+    headings = " ".join(line.text for line in lines[:300] if line.heading in (1, 2))
+    return bool(SEMINAR_WORDS.search(slug) or SEMINAR_WORDS.search(headings))

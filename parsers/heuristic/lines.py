@@ -8,6 +8,8 @@ contributed talks:" and the nested items their own lines). Each line keeps its b
 of its column ("Speaker", "Date").
 Built with `lxml.etree.iterwalk`, never by recursion, and bounded (`MAX_EVENTS`, `MAX_LINES`),
 so deeply nested or huge pages cannot hang or overflow the stack.
+A typed bullet ("• ", "- ") is cut from the start of a line, and a date badge printed in
+sibling blocks (day, month, year) becomes one line in their parent block.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from parsers.common import dates
 from parsers.common.html import HtmlElement
 from parsers.common.text import BLOCK_TAGS, clean
 
@@ -54,6 +57,17 @@ EXTRA_BLOCKS = frozenset(
 )
 BLOCKS = BLOCK_TAGS | EXTRA_BLOCKS
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# A glyph typed before a list line ("• Speaker: …", "- Title") is decoration: cut, so a label
+# or a title starts the line as it does in a real `<li>`. A dash counts only before a space.
+BULLET = re.compile(r"^(?:[•·▪▫◦‣●○■□►▸➢➤✓✔]+\s*|[-–—*]\s+)(?=\S)")
+# A class naming a place relative to chrome ("mbr-after-navbar", "has-sidebar", "no-menu")
+# is a content block, not the chrome itself.
+RELATIVE_CHROME = re.compile(
+    r"[\w-]*\b(?:after|before|below|under|above|beside|has|no|with|without)[-_](?:"
+    + "|".join(CHROME_CLASSES)
+    + r")[\w-]*",
+    re.I,
+)
 
 
 @dataclass
@@ -82,6 +96,7 @@ def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Lin
             buffer.clear()
             return
         text = clean("".join(t for t, _ in buffer))
+        text = BULLET.sub("", text) if text else text
         if not text:
             buffer.clear()
             return
@@ -147,7 +162,74 @@ def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Lin
                 warnings.append(f"page has over {MAX_LINES} text lines: the rest was not read")
             break
     flush()
-    return lines
+    return _join_split_dates(lines)
+
+
+# A date badge prints its parts in sibling blocks ("<div>20</div><div>Jan</div><div>2026</div>"):
+# each part alone is no date. Parts are a day number, a month name, a year or a weekday.
+_DAY_PART = re.compile(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
+_YEAR_PART = re.compile(r"^(?:19|20)\d\d$")
+BADGE_PARTS = 4
+
+
+def _date_part(text: str) -> str | None:
+    """Which part of a date a short line is ("day", "month", "year", "weekday"), or None."""
+    word = text.strip(" ,.").lower()
+    if _DAY_PART.match(text.strip()):
+        return "day"
+    if _YEAR_PART.match(word):
+        return "year"
+    if word in dates.MONTHS and not word.isdigit():
+        return "month"
+    if word in dates.WEEKDAYS:
+        return "weekday"
+    return None
+
+
+def _join_split_dates(lines: list[Line]) -> list[Line]:
+    """Sibling blocks that each hold one part of a date, and together a day and a month,
+    become one line in their parent block, so the date reads as one (module docstring)."""
+    joined: list[Line] = []
+    k = 0
+    while k < len(lines):
+        run = _badge_run(lines, k)
+        if run > 1:
+            parts = lines[k : k + run]
+            parent = parts[0].element.getparent()
+            joined.append(
+                Line(
+                    text=" ".join(part.text for part in parts),
+                    element=parent,
+                    fragments=[f for part in parts for f in part.fragments],
+                    heading=parts[0].heading,
+                    gap=parts[0].gap,
+                )
+            )
+            k += run
+            continue
+        joined.append(lines[k])
+        k += 1
+    if len(joined) == len(lines):
+        return lines
+    for index, line in enumerate(joined):
+        line.index = index
+    return joined
+
+
+def _badge_run(lines: list[Line], k: int) -> int:
+    """How many lines from `k` are the parts of one split date (0 or 1: none)."""
+    parent = lines[k].element.getparent()
+    seen: list[str] = []
+    for line in lines[k : k + BADGE_PARTS]:
+        part = _date_part(line.text) if len(line.text) <= 12 else None
+        if part is None or part in seen or line.element.getparent() is not parent:
+            break
+        if line.element is parent or line.element.tag in HEADINGS or line.column:
+            break
+        seen.append(part)
+    if parent is None or "day" not in seen or "month" not in seen:
+        return 0
+    return len(seen)
 
 
 def _content_wrappers(root: HtmlElement) -> dict[int, HtmlElement]:
@@ -175,7 +257,7 @@ def _skipped(
         return tag not in ("span", "i")  # icon fonts use aria-hidden spans around nothing
     if element.get("role") in ("navigation", "banner", "contentinfo", "search"):
         return True
-    classes = (element.get("class") or "").lower()
+    classes = RELATIVE_CHROME.sub(" ", (element.get("class") or "").lower())
     chrome_tag = tag in ("div", "ul", "section", "header", "span", "a")
     if classes and chrome_tag and any(word in classes for word in CHROME_CLASSES):
         return not (wrappers and id(element) in wrappers)

@@ -15,6 +15,9 @@
 4. a block holding several anchors (talks separated by `<br><br>`) is cut at its empty lines,
    or at each anchor; a title line followed only by dated lines without times is one talk
    given at several venues (one record).
+On a page that calls itself a list of talks, the items of a list under a bare year line
+("2023" in bold) are anchors too, and a line that is only a date anchors its record even when
+its block's class names another field ("publication-location").
 Bounded by `MAX_ANCHORS` and `MAX_CLIMB`.
 """
 
@@ -30,7 +33,7 @@ from parsers.common.people import people_in, speaker_and_title
 from parsers.common.text import clean
 from parsers.common.times import find_time_range
 from parsers.heuristic.lines import Line
-from parsers.heuristic.reading import META_DATE, PageContext, label_of, parse_line
+from parsers.heuristic.reading import META_DATE, PageContext, label_of, parse_line, read_date
 
 MAX_ANCHORS = 1500  # talks per page; a seminar archive rarely lists more
 
@@ -53,8 +56,12 @@ DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-def find_anchors(lines: list[Line], probe: PageContext) -> list[list[Line]]:
-    """Dated or timed lines; an adjacent date-only and time-only pair is one anchor."""
+def find_anchors(
+    lines: list[Line], probe: PageContext, year_groups: bool = False
+) -> list[list[Line]]:
+    """Dated or timed lines; an adjacent date-only and time-only pair is one anchor. With
+    `year_groups` (a page that calls itself a list of talks), each item of a list under a
+    bare year line is an anchor too (`year_group_items`): such lists date talks by year only."""
     found: list[tuple[Line, bool, bool]] = []
     for line in lines:
         if len(line.text) > 400:
@@ -67,6 +74,8 @@ def find_anchors(lines: list[Line], probe: PageContext) -> list[list[Line]]:
             break
         parsed = parse_line(line, probe)
         if parsed.label == "location":
+            if _only_a_date(line, probe):  # a theme's "…-location" class on the date line
+                found.append((line, True, False))
             continue  # "Raum 0.01", "Salle 15-16.201": numbers, not times
         day, timed = parsed.day, parsed.start is not None
         if not timed and (PUBLICATION.search(line.text) or META_DATE.search(line.text)):
@@ -75,6 +84,8 @@ def find_anchors(lines: list[Line], probe: PageContext) -> list[list[Line]]:
             found.append((line, day is not None, timed))
         elif not day and not timed and month_only(line) and not _prose(line, probe):
             found.append((line, False, False))
+    if year_groups:
+        found = _with_year_group_items(found, lines)
     found = _absorb_lone_times(found)
     anchors: list[list[Line]] = []
     for k, (line, _day, _time) in enumerate(found):
@@ -83,6 +94,42 @@ def find_anchors(lines: list[Line], probe: PageContext) -> list[list[Line]]:
             continue
         anchors.append([line])
     return anchors
+
+
+# A year alone on its line ("2023", "<b> 2022 </b>", "– 2021 –"): the head of a year group.
+BARE_YEAR = re.compile(r"^[\W_]*(?:19|20)\d\d[\W_]*$")
+
+
+def year_group_items(lines: list[Line]) -> set[int]:
+    """The list items (`<li>`) that follow a bare year line, up to the next heading or the
+    next line outside a list, that give no date of their own and read as no publication:
+    "2023 / • Title, Venue, City" on a personal talks page."""
+    items: set[int] = set()
+    open_group = False
+    for line in lines:
+        if BARE_YEAR.match(line.text):
+            open_group = True
+            continue
+        if line.heading or line.element.tag not in ("li", "ul", "ol"):
+            open_group = False
+            continue
+        if open_group and line.element.tag == "li" and not PUBLICATION.search(line.text):
+            items.add(line.index)
+    return items
+
+
+def _with_year_group_items(
+    found: list[tuple[Line, bool, bool]], lines: list[Line]
+) -> list[tuple[Line, bool, bool]]:
+    """`found` plus the year groups' items whose list item gives no dated line of its own
+    (an item whose date sits on its second line is anchored there already)."""
+    dated = {id(line.element) for line, _day, _time in found}
+    extra = [
+        (lines[index], False, False)
+        for index in sorted(year_group_items(lines))
+        if id(lines[index].element) not in dated
+    ]
+    return sorted(found + extra, key=lambda entry: entry[0].index) if extra else found
 
 
 # "May 2023", "(July, 2025)", "Oct 2022.", "maio de 2014": a month and a year with no day.
@@ -110,6 +157,16 @@ def month_only(line: Line) -> bool:
             return True
     column = line.column or ""
     return bool(column and label_of(column) == "date" and _BARE_MONTH.search(text))
+
+
+def _only_a_date(line: Line, probe: PageContext) -> bool:
+    """Is the line a full date and nothing else ("2022-05-28", "March 5, 2024")? Such a line
+    dates its record whatever field its block's class names."""
+    text = line.text.strip(" ,.;:()[]")
+    if len(text) > 40:
+        return False
+    day, span = read_date(text, probe.year, probe.day_first)
+    return day is not None and span is not None and span[1] - span[0] >= len(text) - 1
 
 
 def _absorb_lone_times(found: list[tuple[Line, bool, bool]]) -> list[tuple[Line, bool, bool]]:
