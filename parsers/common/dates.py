@@ -53,9 +53,16 @@ for _number, _names in enumerate(
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|\.|º)?"
+# More days of the same month after the first ("20-21 Feb", "09, 10 e 11 de maio", "3 and 4
+# March"): the talk's date is the first. A comma list must end in a conjunction, so "Talk 3,
+# 12 March" is 12 March.
+_MORE_DAYS = (
+    r"(?:\s*[-–]\s*[0-3]?\d\.?|(?:\s*,\s*[0-3]?\d\.?){0,5}\s+(?:e|y|et|and|und|&|i|och|og|en)"
+    r"\s+[0-3]?\d\.?)?"
+)
 # "30 May 2024", "5. März 2024", "mardi 3 décembre 2024", "27 mai", "20-21 Feb 2025"
 _DAY_MONTH = re.compile(
-    rf"(?<![\w/.:-]){_DAY}(?:\s*[-–]\s*[0-3]?\d\.?)?\s+(?:de\s+)?(?P<month>{_MONTH_ALT})\.?"
+    rf"(?<![\w/.:-]){_DAY}{_MORE_DAYS}\s+(?:de\s+)?(?P<month>{_MONTH_ALT})\.?"
     rf"(?![\w])(?:,?\s+(?:de\s+)?{_YEAR})?(?!\d)",
     re.IGNORECASE,
 )
@@ -65,9 +72,11 @@ _MONTH_DAY = re.compile(
     rf"(?![\d:])(?:,?\s+{_YEAR})?(?!\d)",
     re.IGNORECASE,
 )
-# "2024-03-05", and "2024/03/05" as Japanese and some European tables write it.
+# "2024-03-05", and "2024/03/05" or "2024.03.05" as Japanese, Korean, Chinese and some
+# European pages write it (not "2024.03.05.1", a version or an address).
 _ISO_DATE = re.compile(
-    r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<isep>[-/])(?P<month>[01]\d)(?P=isep)(?P<day>[0-3]\d)(?!\d)"
+    r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<isep>[-/.])(?P<month>[01]\d)(?P=isep)(?P<day>[0-3]\d)"
+    r"(?!\d|\.\d)"
 )
 # "2024年10月15日" (Japanese, Chinese), "2024년 10월 15일" (Korean); the year may be left out.
 _CJK_DATE = re.compile(

@@ -56,6 +56,8 @@ PARTICLES = frozenset(
 SPEAKER_SEPARATORS = re.compile(
     r"\s*(?:;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\boch\b|\bog\b)\s*"
 )
+# "A (X), B (Y), and C": a comma right after a bracketed affiliation ends that speaker.
+_AFTER_BRACKET = re.compile(r"(?<=[)\]])\s*,\s*")
 _DEGREE_ONLY = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
 # "Name (Affiliation)", also with a nickname in brackets inside or after the name: "Hyunjae
 # (Jay) Kang (Kyoto University)", "Robert Smith (Bob) (MIT)". A nickname is one capitalised
@@ -132,7 +134,12 @@ def split_speakers(text: str | None) -> list[Speaker]:
     text = clean(text)
     if not text:
         return []
-    parts = [p for p in SPEAKER_SEPARATORS.split(text) if p and p.strip()]
+    parts = [
+        p
+        for piece in _AFTER_BRACKET.split(text)
+        for p in SPEAKER_SEPARATORS.split(piece)
+        if p and p.strip()
+    ]
     if len(parts) > 1 and all(_name_part(p) for p in parts):
         if all("(" not in p for p in parts) and "," in parts[0]:
             parts = [q for p in parts for q in p.split(",") if q.strip()]
@@ -193,6 +200,7 @@ NOT_NAME_WORDS = _words(
     sala salle aula raum hörsaal amphithéâtre amphi auditorio edificio gebäude bâtiment
     facultad facoltà faculté fakultät restaurant restaurante ristorante
     vorlesung organizers organisers survey primer
+    week weeks reading reserved holiday holidays recess vacation cancelled canceled
     """
 ) - frozenset(["park"]) | frozenset(vocab.SESSION_NOUNS)
 # ("park": a place word that is also a common surname, "Daniel Park")

@@ -45,6 +45,14 @@ NO_SESSION = re.compile(
 )
 
 
+# What a schedule writes in the speaker cell of a slot with no talk ("Reading Week",
+# "Reserved", "Spring Break", "Holiday"): a speaker label does not make these people.
+SLOT_NOT_PERSON = re.compile(
+    r"\b(?:weeks?|break|recess|holidays?|vacation|reserved|cancel+ed|no (?:talk|seminar))\b",
+    re.I,
+)
+
+
 # An e-mail address: a line with one is a contact (an organiser), not a speaker.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 

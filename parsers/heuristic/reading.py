@@ -38,8 +38,8 @@ LABELS = {
     "ponentes? relatori? relatrice palestrante conferencista who guest invited "
     "talare föredragshållare foredragsholder taler spreker prelegent(?:ka)? puhuja "
     "докладчик konuşmacı 講演者 発表者 講師 报告人 主讲人 演讲者 강연자 연사",
-    "title": "title titel titre título titolo topic thema talk vortrag exposé sujet subject paper "
-    "tittel otsikko tytuł тема başlık 題目 演題 タイトル 题目 报告题目 제목",
+    "title": "title titel titre título titolo topic thema tema talk vortrag exposé sujet subject "
+    "paper tittel otsikko tytuł тема başlık 題目 演題 タイトル 题目 报告题目 제목",
     "abstract": "abstract summary résumé resume zusammenfassung kurzfassung resumen riassunto "
     "description descriptif details sammanfattning sammendrag samenvatting streszczenie "
     "tiivistelmä аннотация özet 要旨 概要 摘要 内容提要 초록",

@@ -30,6 +30,7 @@ from parsers.heuristic.patterns import (
     NOT_ROOM,
     PLACE,
     QUOTED,
+    SLOT_NOT_PERSON,
     STATUS_MARKER,
 )
 from parsers.heuristic.reading import (
@@ -57,6 +58,7 @@ def title_and_speakers(parts: list[Parsed]):
                 or [s for s in split_speakers(text) if looks_like_name(s.name)]
                 or _cjk_people(text)
             )
+            found = [s for s in found if not SLOT_NOT_PERSON.search(s.name)]
             if found or not speakers:
                 speakers = speakers or found
                 part.used = True

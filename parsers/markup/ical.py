@@ -42,9 +42,14 @@ from parsers.base import Context, Follow, ParseResult
 from parsers.common import vocab, zones
 from parsers.common.html import HtmlElement
 from parsers.common.links import absolute, classify
-from parsers.common.people import clean_affiliation, people_in, speaker_and_title
+from parsers.common.people import (
+    NOT_NAME_WORDS,
+    clean_affiliation,
+    people_in,
+    speaker_and_title,
+)
 from parsers.common.text import clean, fold, status_of
-from parsers.talk import Link, Talk
+from parsers.talk import Link, Speaker, Talk
 
 NAME = "ical"
 URL_PATTERNS: tuple[str, ...] = ()
@@ -151,8 +156,9 @@ def parse_calendar(content: str | bytes, ctx: Context) -> ParseResult:
             return result
         result.warnings.append(f"{ctx.url}: feed truncated or malformed, read up to its last event")
     zone_name = clean(str(calendar.get("X-WR-TIMEZONE") or "")) or ctx.timezone
+    names = (str(calendar.get("X-WR-CALNAME") or ""), ctx.series or "")
     labels = frozenset(
-        fold(name) for name in (str(calendar.get("X-WR-CALNAME") or ""), ctx.series or "") if name
+        fold(part) for name in names for part in (name, *_NAME_PARTS.split(name)) if part.strip()
     )
     if not zones.is_valid_zone(zone_name):
         zone_name = ctx.timezone
@@ -171,7 +177,8 @@ def parse_calendar(content: str | bytes, ctx: Context) -> ParseResult:
         try:
             for start, end in _occurrences(event, window, overridden, budget):
                 talk = _talk(event, start, end, zone_name, ctx, labels)
-                keyed.append(((group, talk.starts_at or ""), talk))
+                if talk is not None:
+                    keyed.append(((group, talk.starts_at or ""), talk))
         except Exception as error:  # one broken VEVENT must not lose the feed
             result.warnings.append(f"{ctx.url}: skipped an event: {error}")
     if budget[0] <= 0:
@@ -199,11 +206,16 @@ def _repair(content: bytes) -> bytes | None:
 # --------------------------------------------------------------------------- one event
 
 
-def _talk(event, start, end, zone_name: str | None, ctx: Context, labels=frozenset()) -> Talk:
+def _talk(
+    event, start, end, zone_name: str | None, ctx: Context, labels=frozenset()
+) -> Talk | None:
+    """The event's talk, or None for a slot that is no talk (a placeholder, a working day)."""
     summary = clean(str(event.get("SUMMARY") or ""))
     raw_description = _text(event.get("DESCRIPTION"))
     description = _plain(raw_description)
     title, speakers = _title_and_speakers(summary, description, labels)
+    if not speakers and _no_talk(summary):
+        return None
     location, online, page = _place(clean(str(event.get("LOCATION") or "")), description)
     url = clean(str(event.get("URL") or "")) or None
     if url and not url.startswith(("http://", "https://")):
@@ -215,7 +227,7 @@ def _talk(event, start, end, zone_name: str | None, ctx: Context, labels=frozens
     return Talk(
         title=title,
         speakers=tuple(speakers),
-        starts_at=_iso(start, talk_zone),
+        starts_at=_iso(start, talk_zone) if start is not None else None,
         ends_at=_iso(end, talk_zone) if end is not None and _has_time(end) else None,
         timezone=talk_zone if _has_time(start) else None,
         location=location,
@@ -241,6 +253,10 @@ def _title_and_speakers(
         title, speakers = None, []
     else:
         title, speakers = _split_summary(summary, named)
+        if not speakers:
+            title, speakers = _first_name_in_brackets(summary) or (title, speakers)
+    if title is not None and _is_label(title, labels):
+        title = None  # "Jane Doe (MIT) — Seminar", "Series Name: Jane Doe (MIT)"
     if title is None and description:
         title = _described_title(description)
     speakers = _with_affiliations(speakers, named) if speakers else named
@@ -271,8 +287,54 @@ def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
 
 
 def _is_label(summary: str, labels: frozenset[str]) -> bool:
-    """A SUMMARY that is the series' or calendar's name, or a generic word, names no talk."""
+    """A SUMMARY (or the title part of one) that is the series' or calendar's name, or a
+    generic word, names no talk. A calendar named "Institute Seminar — Series Name" labels its
+    events with either part, so a part of the name between separators counts too."""
     return fold(summary) in labels or bool(_GENERIC_SUMMARY.match(summary))
+
+
+_NAME_PARTS = re.compile(r"\s+[–—|-]\s+|:\s+")
+
+
+def _no_talk(summary: str | None) -> bool:
+    """A SUMMARY with no speaker that says the slot is no talk: a placeholder ("Series:
+    speaker to be announced", "TBA") or a working or writing session."""
+    text = clean(summary) or ""
+    prefix = _SERIES_PREFIX.match(text)
+    rest = prefix["rest"] if prefix and not people_in(prefix["series"]) else text
+    return bool(_PLACEHOLDER_SLOT.match(rest) or _WORK_SESSION.search(text))
+
+
+def _first_name_in_brackets(summary: str) -> tuple[str, list] | None:
+    """(title, speakers) from "Title (Ben)": a group's internal talk, the speaker by first name
+    (or two initials, "CJ") in brackets after the title. A placeholder in the brackets ("Title
+    (TBD)") is cut with no speaker; an acronym of three or more capitals is an affiliation."""
+    match = _TITLE_THEN_WORD.match(summary)
+    if match is None or len(match["title"].split()) < 2:
+        return None
+    word = match["who"]
+    if _PLACEHOLDER_SLOT.match(word):
+        return match["title"], []
+    if fold(word) in NOT_NAME_WORDS or not _FIRST_NAME.match(word):
+        return None
+    return match["title"], [Speaker(word)]
+
+
+_TITLE_THEN_WORD = re.compile(r"^(?P<title>[^()]{3,}?)\s*\((?P<who>[^\s()]{2,20})\)$")
+_FIRST_NAME = re.compile(r"^(?:[A-ZÀ-Ý][a-zß-ÿ'’-]{1,19}|[A-Z]{2})$")
+_PLACEHOLDER_SLOT = re.compile(
+    r"^\W*(?:(?:speakers?|talk|title|topic|speaker and title)\s+)?(?:tba|tbd|tbc|"
+    r"to be (?:announced|confirmed|determined))\W*$",
+    re.I,
+)
+# Events a group's calendar holds besides its talks ("Working day — coding", "Writing day").
+_WORK_SESSION = re.compile(
+    r"\b(?:working|work|writing|coding|study)\s+(?:days?|sessions?|afternoons?|mornings?)\b|"
+    r"\bworkdays?\b|\boffice hours\b",
+    re.I,
+)
+# A dateless event that announces a move ("Seminar by X postponed to July 1"): a notice.
+_NOTICE = re.compile(r"\b(?:postponed|moved|rescheduled|shifted|verschoben|reporté)\s+to\b", re.I)
 
 
 def _agree(found: list, named: list) -> bool:
@@ -310,6 +372,9 @@ def _described_speakers(description: str | None) -> list:
             people = people_in(match.group(1))
             if people:
                 return people
+    lines = [ln for ln in description.splitlines() if ln.strip()]
+    if len(lines) >= 2 and _QUOTED.match(lines[1]):  # "Jane Doe (MIT)" / "\"Title\""
+        return people_in(lines[0])
     return []
 
 
@@ -318,9 +383,12 @@ def _described_title(description: str) -> str | None:
     line = _TITLE_LINE.search(description)
     if line:
         return clean(line.group(1).strip(" \"“”'")) or None
-    first_line = next((ln for ln in description.splitlines() if ln.strip()), "")
-    quoted = _QUOTED.match(first_line)
-    return clean(quoted["title"]) if quoted else None
+    lines = [ln for ln in description.splitlines() if ln.strip()]
+    for position, text in enumerate(lines[:2]):  # the first line, or the one after a speaker
+        quoted = _QUOTED.match(text)
+        if quoted and (position == 0 or people_in(lines[0])):
+            return clean(quoted["title"])
+    return None
 
 
 def _with_affiliations(speakers: list, named: list) -> list:
@@ -329,10 +397,16 @@ def _with_affiliations(speakers: list, named: list) -> list:
     kept = []
     for speaker in speakers:
         described = by_name.get(fold(speaker.name))
-        if described is not None and not speaker.affiliation and described.affiliation:
-            speaker = described
+        if described is not None and described.affiliation and _fuller(described, speaker):
+            speaker = described  # "Northwestern University" for SUMMARY's "Northwestern"
         kept.append(speaker)
     return kept
+
+
+def _fuller(described, speaker) -> bool:
+    """DESCRIPTION's affiliation says at least what SUMMARY's does (or SUMMARY has none)."""
+    given = fold(speaker.affiliation or "")
+    return not given or fold(described.affiliation).startswith(given)
 
 
 def _with_institution(speakers: list, description: str | None) -> list:
@@ -366,6 +440,9 @@ def _held_in(description: str | None) -> str | None:
 def _occurrences(event, window, overridden, budget):
     start = _safe_decoded(event, "DTSTART")
     if start is None:
+        if event.get("DTSTART") is None and not _NOTICE.search(str(event.get("SUMMARY") or "")):
+            budget[0] -= 1
+            yield None, None  # a talk the feed lists without a date yet: kept, undated
         return
     end = _safe_decoded(event, "DTEND")
     if end is None and event.get("DURATION") is not None:
@@ -502,9 +579,11 @@ def _abstract(description: str | None) -> str | None:
     if not description:
         return None
     paragraphs = []
-    first_line = next((ln for ln in description.splitlines() if ln.strip()), "")
-    if _QUOTED.match(first_line):  # the title, when SUMMARY has none (`_described_title`)
-        description = description.replace(first_line, "", 1)
+    lines = [ln for ln in description.splitlines() if ln.strip()]
+    if lines and _QUOTED.match(lines[0]):  # the title, when SUMMARY has none (`_described_title`)
+        description = description.replace(lines[0], "", 1)
+    elif len(lines) >= 2 and _QUOTED.match(lines[1]) and people_in(lines[0]):
+        description = description.replace(lines[0], "", 1).replace(lines[1], "", 1)
     for block in re.split(r"\n\s*\n", description):
         lines = [ln for ln in block.splitlines() if not _URL.match(ln)]
         lines = [ln for ln in lines if not _SPEAKER_LINE.match(ln) and not _META_LINE.match(ln)]

@@ -98,7 +98,7 @@ def _parse_item(item: HtmlElement, ctx: Context) -> Talk:
     anchor = _title_link(item)
     title = text_of(heading)
     when, place = _meta(item)
-    tz = ctx.timezone or zones.find_zone(when)
+    tz = zones.find_zone(when) or ctx.timezone  # a zone printed with the time wins
     starts_at, ends_at = dates.when(when, tz)
     url = absolute(anchor.get("href"), ctx.url) if anchor is not None else None
     buttons = first(item, ".btn-links")

@@ -95,7 +95,7 @@ def _parse_item(item: HtmlElement, ctx: Context) -> Talk:
 def _when(item: HtmlElement, ctx: Context) -> tuple[str | None, str | None, str | None]:
     schedule = first(item, WHEN)
     text = text_of(schedule)
-    tz = ctx.timezone or zones.find_zone(text)
+    tz = zones.find_zone(text) or ctx.timezone  # a zone printed with the time wins
     machine = schedule.get("datetime") if schedule is not None else None
     if machine is None:
         moment = first(item, "time[datetime]")
