@@ -43,8 +43,8 @@ BRAND_SELECTORS = (
 )
 FOOTER_SELECTORS = ("footer", "#footer", ".footer", ".site-footer", ".page-footer")
 
-# "Talks | Jane Doe", "Jane Doe - Presentations", "Jane Doe: Talks".
-_TITLE_PARTS = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*|:\s+|\s+[–—]\s*")
+# "Talks | Jane Doe", "Jane Doe - Presentations", "Jane Doe -- talks", "Jane Doe: Talks".
+_TITLE_PARTS = re.compile(r"\s+(?:[|·•–—]|-{1,2})\s+|\s*[|·•]\s*|:\s+|\s+[–—]\s*")
 
 # A personal page's own word for its list of talks (headings, title, URL).
 TALK_PAGE_WORDS = re.compile(

@@ -184,7 +184,8 @@ def _read(
             _update_context(field_ctx, record)  # a day heading, a room line, a break
         if talk is None:
             continue
-        talking.add(number)
+        if is_talk(talk):  # a series line read as a record ("Fridays 4-5 PM") is still context
+            talking.add(number)
         found.append((talk, line.index))
         if talk.starts_at:
             field_ctx.day = field_ctx.previous = date.fromisoformat(talk.starts_at[:10])
@@ -424,7 +425,7 @@ def _judge(talks: list, root: HtmlElement, lines: list[Line], url: str = "") -> 
         return _best_reading(talks, root, lines, url)
     # A talk needs a when or a what besides its who, and a list of mostly untitled "talks"
     # (a people directory with office hours) is not a seminar list.
-    kept = [t for t in talks if (t.speakers or t.starts_at) and (t.title or t.starts_at)]
+    kept = [t for t in talks if is_talk(t)]
     if not kept or (sum(1 for t in kept if t.title) < 0.5 * len(kept) and not calls):
         return _best_reading(talks, root, lines, url)
     dated = sum(1 for t in kept if t.starts_at) / len(kept)
@@ -434,12 +435,21 @@ def _judge(talks: list, root: HtmlElement, lines: list[Line], url: str = "") -> 
     return kept, round(min(confidence, 0.9), 2)
 
 
+def is_talk(talk) -> bool:
+    """A talk needs a when or a what besides its who: a record with a clock time and no date,
+    title or speaker ("Fridays 4:00-5:00 PM Eastern Time") is a fact about the series."""
+    return bool((talk.speakers or talk.starts_at) and (talk.title or talk.starts_at))
+
+
 # The best reading of a page the rules would refuse: at least this many records, nearly all
 # titled and with distinct titles (a club's calendar repeats one meeting's name; a page of
 # talks names a different talk in each), on a page that mentions talks somewhere
 # (`_mentions_talks`). Its confidence stays under the chain's threshold, so it is flagged.
 UNSURE_MIN_TALKS = 3
 UNSURE_SHARE = 0.8
+# A personal list repeats a title given at several venues; a club's calendar repeats one name
+# for most of its entries: half the titles distinct tells them apart.
+UNSURE_DISTINCT = 0.5
 UNSURE_CONFIDENCE = 0.3
 
 
@@ -453,7 +463,7 @@ def _best_reading(
     if (
         len(titled) < UNSURE_MIN_TALKS
         or len(titled) < UNSURE_SHARE * len(talks)
-        or len(distinct) < UNSURE_SHARE * len(titled)
+        or len(distinct) < UNSURE_DISTINCT * len(titled)
         or not _mentions_talks(root, lines, url)
     ):
         return [], 0.0

@@ -82,14 +82,16 @@ def find_anchors(
             continue
         if (day or timed) and not _prose(line, probe):
             found.append((line, day is not None, timed))
-        elif not day and not timed and month_only(line) and not _prose(line, probe):
-            found.append((line, False, False))
+        elif day or timed:
+            continue
+        elif (month_only(line) and not _prose(line, probe)) or (year_groups and year_only(line)):
+            found.append((line, False, False))  # a talk dated by month or year only
     if year_groups:
         found = _with_year_group_items(found, lines)
     found = _absorb_lone_times(found)
     anchors: list[list[Line]] = []
     for k, (line, _day, _time) in enumerate(found):
-        if anchors and _pairs(found, k):
+        if anchors and (_pairs(found, k) or _same_day(found, k, probe)):
             anchors[-1].append(line)
             continue
         anchors.append([line])
@@ -159,6 +161,30 @@ def month_only(line: Line) -> bool:
     return bool(column and label_of(column) == "date" and _BARE_MONTH.search(text))
 
 
+# A year closing an entry ("Venue, 2023", "(Seminar, City, 2024)") or glued to an event's
+# name ("CONF'22", "City'19", "CONF'20/21"): how a talks list dates an item by year only.
+YEAR_AT_END = re.compile(
+    r"(?:[,(]\s*(?:19|20)\d\d|[^\W\d_]['’]\d\d(?:/\d\d)?)\s*\)?\s*[.;]?\s*$"
+)
+ENTRY_TAGS = frozenset(["li", "tr", "dd"])
+
+
+def year_only(line: Line) -> bool:
+    """Does a line of a list item or table row date its entry by a year only (`YEAR_AT_END`)?
+    Only pages that call themselves a list of talks ask (`find_anchors`' `year_groups`): on
+    them such an entry is a talk; the talk gets no date from it."""
+    if len(line.text) > 300 or not YEAR_AT_END.search(line.text):
+        return False
+    node = line.element
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.tag in ENTRY_TAGS:
+            return True
+        node = node.getparent()
+    return False
+
+
 def _only_a_date(line: Line, probe: PageContext) -> bool:
     """Is the line a full date and nothing else ("2022-05-28", "March 5, 2024")? Such a line
     dates its record whatever field its block's class names."""
@@ -212,6 +238,26 @@ def _pairs(found: list[tuple[Line, bool, bool]], k: int) -> bool:
     return True
 
 
+def _same_day(found: list[tuple[Line, bool, bool]], k: int, probe: PageContext) -> bool:
+    """Does found[k] repeat the date of the anchor before it, in the same small block ("<a>
+    2024-12-12 Talk: …</a> <span>December 12, 2024</span>")? A headline and a date badge
+    that give one day are one talk's, not two records; two clock times are two slots."""
+    line, has_day, has_time = found[k]
+    last, last_day, last_time = found[k - 1]
+    if not (has_day and last_day) or (has_time and last_time) or line.index - last.index > 3:
+        return False
+    if parse_line(line, probe).day != parse_line(last, probe).day:
+        return False
+    block = _meeting_point(last, line)
+    if block is None:
+        return False
+    return not any(
+        _is_inside(found[j][0].element, block)
+        for j in (k - 2, k + 1)
+        if 0 <= j < len(found)
+    )
+
+
 def _meeting_point(a: Line, b: Line) -> HtmlElement | None:
     """The nearest common ancestor of two lines' blocks, if it is at most 3 levels up."""
     ancestors = {}
@@ -234,13 +280,24 @@ def _prose(line: Line, probe: PageContext) -> bool:
         return False
     rest = parse_line(line, probe).rest
     words = rest.split()
-    if len(words) < 14 or re.search(r"[“”«»\"]", rest):
+    if len(words) < 14 or re.search(r"[“”«»\"]", rest) or _date_closes_entry(line, probe):
         return False
     if len(line.fragments) >= 2 and any(
         people_in(clean(text)) for text, element in line.fragments if element is not None
     ):
         return False
     return not speaker_and_title(rest)[1]
+
+
+def _date_closes_entry(line: Line, probe: PageContext) -> bool:
+    """Is the line's last comma-separated piece a date ("Event, Institution, Country, 22 April
+    2021")? A listing's entry ends so; a sentence gives its date inside it, with words."""
+    _head, comma, tail = line.text.rstrip(" .;)").rpartition(",")
+    tail = tail.strip()
+    if not comma or len(tail) > 30:
+        return False
+    day, span = read_date(tail, probe.year, probe.day_first)
+    return day is not None and span is not None and span[1] - span[0] >= len(tail) - 1
 
 
 def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]:
@@ -402,7 +459,8 @@ def _segments(roots: list[HtmlElement], counts: Counter) -> list[list[HtmlElemen
             by_parent[id(parent)].append(number)
     groups: list[list[HtmlElement]] = [[root] for root in roots]
     taken: set[int] = {id(root) for root in roots}
-    for numbers in by_parent.values():
+    heads: Counter = Counter()  # (lead, head signature) of the parents with several records
+    for numbers in sorted(by_parent.values(), key=len, reverse=True):
         parent = roots[numbers[0]].getparent()
         children = [c for c in parent if isinstance(c.tag, str)]
         position = {id(c): i for i, c in enumerate(children)}
@@ -410,6 +468,10 @@ def _segments(roots: list[HtmlElement], counts: Counter) -> list[list[HtmlElemen
         if not spots:
             continue
         lead = _lead(children, [s for s, _ in spots], counts)
+        if lead and spots[0][0] >= lead:
+            heads[(lead, _signature(children[spots[0][0] - lead]))] += 1
+        elif len(spots) == 1:
+            lead = _known_lead(children, spots[0][0], heads, counts)
         limit = max([b - a for (a, _), (b, _) in itertools.pairwise(spots)] or [6])
         for k, (spot, number) in enumerate(spots):
             start = max(0, spot - lead)
@@ -418,8 +480,10 @@ def _segments(roots: list[HtmlElement], counts: Counter) -> list[list[HtmlElemen
             )
             members = []
             for child in children[start:stop]:
+                # the head every record starts with (an `<h2>` title) is the record's own
+                header = _group_header(child) and not (lead and child is children[start])
                 if child is not roots[number] and (
-                    id(child) in taken or counts[id(child)] > 0 or _group_header(child)
+                    id(child) in taken or counts[id(child)] > 0 or header
                 ):
                     if position[id(child)] > spot:
                         break
@@ -429,6 +493,17 @@ def _segments(roots: list[HtmlElement], counts: Counter) -> list[list[HtmlElemen
                 taken.add(id(child))
             groups[number] = members or [roots[number]]
     return groups
+
+
+def _known_lead(children: list[HtmlElement], spot: int, heads: Counter, counts: Counter) -> int:
+    """The lead of a lone record (the only talk in its tab or section): the one the page's
+    other records show, when the same head stands as far before this record's anchor."""
+    for (lead, signature), _n in heads.most_common():
+        if spot >= lead:
+            head = children[spot - lead]
+            if counts[id(head)] == 0 and _distinctive(head) and _signature(head) == signature:
+                return lead
+    return 0
 
 
 def _lead(children: list[HtmlElement], spots: list[int], counts: Counter) -> int:
