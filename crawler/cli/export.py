@@ -10,12 +10,18 @@ from typing import Any, TextIO
 
 import click
 
-from crawler.cli.options import db_option, fail
+from crawler.cli.options import check_series, db_option, open_store
 from crawler.db import Store, utc_now
 from crawler.outputs import calendar as ics
 from crawler.outputs import files
 
 series_option = click.option("--series", "series_id", help="Only this series (its source id).")
+per_source_option = click.option(
+    "--per-source",
+    is_flag=True,
+    help="One item per listing, as each source gave it, instead of one per real talk "
+    "(a talk several sources list is otherwise one item, with sources and source_urls).",
+)
 output_option = click.option(
     "-o",
     "--output",
@@ -40,42 +46,49 @@ def export() -> None:
 @db_option
 @series_option
 @output_option
-def export_jsonl(db_path: Path, series_id: str | None, output: Path | None) -> None:
+@per_source_option
+def export_jsonl(
+    db_path: Path, series_id: str | None, output: Path | None, per_source: bool
+) -> None:
     """One JSON object per talk, exactly the expected.jsonl schema, in page order.
 
     \b
     Example:
       seminars export jsonl --series gapindnns --db data/seminars.db | head -1
     """
-    _export_talks(db_path, series_id, output, files.write_jsonl)
+    _export_talks(db_path, series_id, output, files.write_jsonl, per_source)
 
 
 @export.command("json")
 @db_option
 @series_option
 @output_option
-def export_json(db_path: Path, series_id: str | None, output: Path | None) -> None:
+@per_source_option
+def export_json(
+    db_path: Path, series_id: str | None, output: Path | None, per_source: bool
+) -> None:
     """One JSON array of talks in the export schema, in page order.
 
     \b
     Example:
       seminars export json --db data/seminars.db -o talks.json
     """
-    _export_talks(db_path, series_id, output, files.write_json)
+    _export_talks(db_path, series_id, output, files.write_json, per_source)
 
 
 @export.command("csv")
 @db_option
 @series_option
 @output_option
-def export_csv(db_path: Path, series_id: str | None, output: Path | None) -> None:
+@per_source_option
+def export_csv(db_path: Path, series_id: str | None, output: Path | None, per_source: bool) -> None:
     """One row per talk; speakers ("Name (Affiliation)") and links ("kind: url") one per line.
 
     \b
     Example:
       seminars export csv --series gapindnns -o gapindnns.csv
     """
-    _export_talks(db_path, series_id, output, files.write_csv)
+    _export_talks(db_path, series_id, output, files.write_csv, per_source)
 
 
 @export.command("ics")
@@ -108,7 +121,7 @@ def export_ics(
     Example:
       seminars export ics --series gapindnns -o gapindnns.ics
     """
-    with _store(db_path) as store:
+    with _store(db_path, series_id) as store:
         rows = ics.calendar_rows(
             store.db, series_id=series_id, since=utc_now() if upcoming else None, search=query
         )
@@ -124,20 +137,21 @@ def _export_talks(
     series_id: str | None,
     output: Path | None,
     writer: Callable[[Any, TextIO], int],
+    per_source: bool = False,
 ) -> None:
     """Talks in the export schema through one of the files.write_* functions."""
-    with _store(db_path) as store, _open(output) as out:
-        count = writer(store.export_talks(series_id), out)
+    with _store(db_path, series_id) as store, _open(output) as out:
+        count = writer(store.export_talks(series_id, per_source=per_source), out)
     if output:
         click.echo(f"{count} talks -> {output}", err=True)
 
 
 @contextmanager
-def _store(db_path: Path) -> Iterator[Store]:
-    """The store, or one clear error line when the file is missing (never create it here)."""
-    if not db_path.exists():
-        fail(f"{db_path}: no such database (run `seminars demo` or `seminars crawl` first)")
-    with Store(db_path) as store:
+def _store(db_path: Path, series_id: str | None) -> Iterator[Store]:
+    """The store, read-only, or one clear error line: the file is missing or not a seminars
+    database, or `--series` names no series in it (exit 2, as `crawl --source` does)."""
+    with open_store(db_path) as store:
+        check_series(store, series_id)
         yield store
 
 

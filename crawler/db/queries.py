@@ -73,16 +73,57 @@ class TalkReads:
     db: Database
 
     def export_talks(
-        self, series_id: str | None = None, *, include_removed: bool = False
+        self,
+        series_id: str | None = None,
+        *,
+        include_removed: bool = False,
+        per_source: bool = False,
     ) -> Iterator[dict[str, Any]]:
-        """Talks in the export schema, series in registration order, talks in page order."""
-        rows = self.db.query(
-            f"{TALKS_WITH_SERIES} WHERE (:series IS NULL OR t.series_id = :series) "
-            "AND (:removed OR t.removed_at IS NULL) "
-            "ORDER BY s.rowid, t.position, t.rowid",
-            {"series": series_id, "removed": int(include_removed)},
+        """Talks in the export schema, series in registration order, talks in page order.
+
+        One item per real talk: a group of listings of one talk (`crawler.db.linking`) is
+        its canonical record, once, where its first listing comes, with `sources` (how
+        many) and `source_urls`; a talk listed once is exactly its listing. `per_source`:
+        one item per listing, as each source gave it (the fixtures' expected.jsonl).
+        """
+        if per_source:
+            rows = self.db.query(
+                f"{TALKS_WITH_SERIES} WHERE (:series IS NULL OR t.series_id = :series) "
+                "AND (:removed OR t.removed_at IS NULL) "
+                "ORDER BY s.rowid, t.position, t.rowid",
+                {"series": series_id, "removed": int(include_removed)},
+            )
+            yield from exports(self.db, rows)
+            return
+        yield from self._real_talks(series_id, include_removed)
+
+    def _real_talks(self, series_id: str | None, include_removed: bool) -> Iterator[dict[str, Any]]:
+        rows = list(
+            self.db.query(
+                "SELECT t.*, s.name AS series_name, g.id AS group_id, g.record AS group_record, "
+                "g.sources AS group_sources, g.source_urls AS group_urls "
+                "FROM talks t JOIN series s ON s.id = t.series_id "
+                "LEFT JOIN talk_group_members m ON m.talk_id = t.id "
+                "LEFT JOIN talk_groups g ON g.id = m.group_id "
+                "WHERE (:series IS NULL OR t.series_id = :series) "
+                "AND (:removed OR t.removed_at IS NULL OR g.live > 0) "
+                "ORDER BY s.rowid, t.position, t.rowid",
+                {"series": series_id, "removed": int(include_removed)},
+            )
         )
-        yield from exports(self.db, rows)
+        single = iter(exports(self.db, [row for row in rows if row["group_id"] is None]))
+        done: set[str] = set()
+        for row in rows:
+            group = row["group_id"]
+            if group is None:
+                yield next(single)
+            elif group not in done:
+                done.add(group)
+                yield {
+                    **json.loads(row["group_record"]),
+                    "sources": row["group_sources"],
+                    "source_urls": json.loads(row["group_urls"]),
+                }
 
     def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
         """Full-text search over title, abstract and speakers; best match first.

@@ -10,6 +10,7 @@ Plain functions over a `Store` (no Scrapy), called by the store pipeline:
 * `finish_source` decides the crawl's outcome. Only a source that finished without a problem
   and with a plausible talk count marks missing talks `removed_at`; a failing or suspect
   source changes nothing it did not see, because a broken page must never erase history.
+  Then the talks the source's crawl touched are relinked across sources (`link_touched`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler.db import identity
+from crawler.db import identity, linking
 from crawler.db.records import PageItem, SourceDone
 from crawler.db.store import Store
 from crawler.sources import Source
@@ -35,6 +36,8 @@ class Tally:
     seen: dict[str, None] = field(default_factory=dict)  # talk ids, in page order
     new: int = 0
     updated: int = 0
+    restored: int = 0  # talks marked removed that came back
+    touched: dict[str, None] = field(default_factory=dict)  # new, updated or restored talks
     logged: int = 0
     page_items: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)  # (url, why) from storing
@@ -85,6 +88,8 @@ def _write(store: Store, tally: Tally, item: PageItem) -> list[str]:
     stats = store.save_talks(source_id, records, crawl_id=tally.crawl_id)
     tally.new += stats.new
     tally.updated += stats.updated
+    tally.restored += stats.restored
+    tally.touched.update(dict.fromkeys(stats.touched))
     item.warnings.extend(f"duplicate talk id {tid}; kept the first" for tid in stats.duplicates)
     for url, page_hash in item.hashes.items():
         listing = url == item.url
@@ -135,6 +140,7 @@ def finish_source(
     removed = 0
     if status == "ok":
         removed = store.mark_removed(source_id, tally.seen, crawl_id=tally.crawl_id)
+    link_touched(store, tally)
     store.finish_crawl(
         tally.crawl_id,
         status=status,
@@ -143,12 +149,27 @@ def finish_source(
         talks_new=tally.new,
         talks_updated=tally.updated,
         talks_removed=removed,
+        talks_restored=tally.restored,
         errors=tally.logged,
         error_text=error_text,
         suspect=status == "suspect",
     )
     tally.finished = True
     return status
+
+
+def link_touched(store: Store, tally: Tally) -> None:
+    """Relink what this source's crawl changed: its new, updated and restored talks and the
+    talks it marked removed (`crawler.db.linking`: talk groups and people). Per source, so
+    a crawl stopped half-way leaves the finished sources linked."""
+    removed = store.db.execute(
+        "SELECT talk_id FROM talk_changes WHERE crawl_id = ? AND field = 'removed_at'",
+        [tally.crawl_id],
+    )
+    touched = [*tally.touched, *(row[0] for row in removed)]
+    if touched:
+        with store.transaction():
+            linking.refresh(store.db, touched)
 
 
 def judge(
@@ -187,12 +208,14 @@ def finish_leftovers(store: Store, tallies: dict[str, Tally]) -> None:
             tally.done.problems.append((tally.done.source.url, reason))
             finish_source(store, tally, tally.done)
             continue
+        link_touched(store, tally)
         store.finish_crawl(
             tally.crawl_id,
             status="failed",
             talks_seen=len(tally.seen),
             talks_new=tally.new,
             talks_updated=tally.updated,
+            talks_restored=tally.restored,
             errors=tally.logged,
             error_text="the crawl stopped before this source finished",
         )

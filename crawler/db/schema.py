@@ -8,6 +8,7 @@ change is a new migration at the end.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -20,9 +21,23 @@ WAL_CHECKPOINT_PAGES = 10_000  # log pages between automatic checkpoints (SQLite
 MIGRATIONS = Migrations("seminars")
 
 
+class NotSeminarsDatabase(Exception):
+    """The file is not a SQLite database, or is one that another application made.
+
+    The message is one line for the user, without the path (the caller names the file).
+    """
+
+
 def open_database(path: str | Path) -> Database:
-    """A connection with the project's pragmas, its schema migrated to the latest version."""
+    """A connection with the project's pragmas, its schema migrated to the latest version.
+
+    Raises NotSeminarsDatabase (before writing anything) when the file is not a SQLite
+    database, or has tables but not ours: migrating would add the whole schema to another
+    application's file. A file with no tables yet is a new database.
+    """
     path = str(path)
+    if path != ":memory:" and Path(path).exists():
+        check_database(path, empty_ok=True)
     db = Database(path)
     db.execute("PRAGMA foreign_keys=ON")
     if path != ":memory:":
@@ -38,6 +53,45 @@ def open_database(path: str | Path) -> Database:
         db.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
     MIGRATIONS.apply(db)
     return db
+
+
+def open_readonly(path: str | Path) -> Database:
+    """A read-only connection (SQLite `mode=ro`) to an existing seminars database.
+
+    Raises NotSeminarsDatabase when the file is not one (an empty file included: nothing to
+    read). Nothing is migrated: the caller migrates first when `MIGRATIONS.pending()` says so.
+    """
+    check_database(path, empty_ok=False)
+    return Database(_connect_readonly(path))
+
+
+def check_database(path: str | Path, *, empty_ok: bool) -> None:
+    """Raise NotSeminarsDatabase unless `path` is a seminars database (or, with `empty_ok`, a
+    SQLite file with no tables yet). Opens the file read-only: a check never writes."""
+    try:
+        conn = _connect_readonly(path)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            ours = MIGRATIONS.migrations_table in tables and bool(
+                MIGRATIONS.applied(Database(conn))  # read-only, as sqlite-utils documents
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:  # "file is not a database", "... is encrypted"
+        raise NotSeminarsDatabase(f"not a seminars database (SQLite: {error})") from None
+    if ours or (empty_ok and not tables):
+        return
+    if not tables:
+        raise NotSeminarsDatabase("not a seminars database (it has no tables)")
+    shown = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
+    raise NotSeminarsDatabase(
+        f"not a seminars database (another application's SQLite file, tables: {shown})"
+    )
+
+
+def _connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """SQLite's own read-only mode: no write, no journal, no file created."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
 
 
 def _columns(spec: str) -> dict[str, type]:
@@ -222,9 +276,14 @@ WHERE +t.removed_at IS NULL
 
 
 def create_talks_view(db: Database) -> None:
-    """(Re)create talks_view; a migration that renames or drops a talks column must call it."""
+    """(Re)create talks_view; a migration that renames or drops a talks column must call it.
+
+    Always the latest definition (REAL_TALKS_VIEW_SQL since m301; TALKS_VIEW_SQL is the
+    per-listing view it grew from). A view may name tables a later migration creates: SQLite
+    checks them when the view is read, not when it is created.
+    """
     db.execute("DROP VIEW IF EXISTS talks_view")
-    db.execute(TALKS_VIEW_SQL)
+    db.execute(REAL_TALKS_VIEW_SQL)
 
 
 @MIGRATIONS()
@@ -256,3 +315,157 @@ def m104_talks_view_plans(db: Database) -> None:
     """talks_view no longer filters removed talks through the removed_at index (see
     TALKS_VIEW_SQL): same rows, plans that follow the start-time index and the searches."""
     create_talks_view(db)
+
+
+@MIGRATIONS()
+def m200_crawls_restored(db: Database) -> None:
+    """How many talks a crawl found again after they had been marked removed (the summary's
+    `restored`), next to talks_new, talks_updated and talks_removed."""
+    db["crawls"].add_column("talks_restored", int, not_null_default=0)
+
+
+# talks_view since m301: one row per REAL talk. A talk in no group is its own row, as before;
+# a group of listings (crawler/db/linking.py) is one row, on its canonical talk, with the
+# group's richest values (talk_groups) and `sources` / `source_urls`; its other members are
+# left out. The row stays while any member is live (a talk removed from one source stays in
+# its group while another source still lists it).
+REAL_TALKS_VIEW_SQL = """
+CREATE VIEW talks_view AS
+SELECT
+    coalesce(g.title, t.title) AS title,
+    (SELECT group_concat(label, '; ') FROM (
+        SELECT ts.name || coalesce(' (' || ts.affiliation || ')', '') AS label
+        FROM talk_speakers ts WHERE ts.talk_id = coalesce(g.speakers_from, t.id)
+        ORDER BY ts.position)) AS speakers,
+    s.name AS series,
+    replace(substr(coalesce(g.starts_at, t.starts_at), 1, 16), 'T', ' ') AS start_local,
+    coalesce(g.timezone, t.timezone) AS timezone,
+    coalesce(g.starts_at_utc, t.starts_at_utc) AS start_utc,
+    coalesce(g.location, t.location) AS location,
+    coalesce(g.online, t.online) AS online,
+    t.kind,
+    t.status,
+    t.extracted_by,
+    coalesce((SELECT value ->> 'url' FROM json_each(g.links) WHERE value ->> 'kind' = 'slides'),
+        (SELECT url FROM links WHERE talk_id = t.id AND kind = 'slides'
+            ORDER BY position LIMIT 1)) AS slides,
+    coalesce((SELECT value ->> 'url' FROM json_each(g.links) WHERE value ->> 'kind' = 'video'),
+        (SELECT url FROM links WHERE talk_id = t.id AND kind = 'video'
+            ORDER BY position LIMIT 1)) AS video,
+    coalesce((SELECT value ->> 'url' FROM json_each(g.links) WHERE value ->> 'kind' = 'paper'),
+        (SELECT url FROM links WHERE talk_id = t.id AND kind = 'paper'
+            ORDER BY position LIMIT 1)) AS paper,
+    coalesce(g.url, t.url) AS url,
+    CAST(substr(coalesce(g.starts_at, t.starts_at), 1, 4) AS INTEGER) AS year,
+    replace(substr(coalesce(g.ends_at, t.ends_at), 1, 16), 'T', ' ') AS end_local,
+    coalesce(g.ends_at_utc, t.ends_at_utc) AS end_utc,
+    (SELECT group_concat(affiliation, '; ') FROM (
+        SELECT ts.affiliation, min(ts.position) AS first FROM talk_speakers ts
+        WHERE ts.talk_id = coalesce(g.speakers_from, t.id) AND ts.affiliation IS NOT NULL
+        GROUP BY ts.affiliation ORDER BY first)) AS affiliations,
+    coalesce(g.abstract, t.abstract) AS abstract,
+    coalesce(g.links, (SELECT nullif(json_group_array(json_object('kind', kind, 'url', url)), '[]')
+        FROM (SELECT kind, url FROM links WHERE talk_id = t.id ORDER BY position))) AS links,
+    t.id,
+    t.series_id,
+    coalesce(g.speaker_names, t.speaker_names) AS speaker_names,
+    coalesce(g.starts_at, t.starts_at) AS starts_at,
+    coalesce(g.ends_at, t.ends_at) AS ends_at,
+    max(coalesce((SELECT max(changed_at) FROM talk_changes c WHERE c.talk_id = t.id),
+        t.first_seen), coalesce(g.changed_at, '')) AS updated_at,
+    (SELECT count(*) FROM talk_changes c WHERE c.talk_id = t.id) + coalesce(g.revision, 0)
+        AS changes,
+    t.rowid AS talk_rowid,
+    coalesce(g.sources, 1) AS sources,
+    coalesce(g.source_urls, json_array(coalesce(t.url, t.source_url))) AS source_urls
+FROM talks t JOIN series s ON s.id = t.series_id LEFT JOIN talk_groups g ON g.id = t.id
+WHERE CASE WHEN g.id IS NULL
+    THEN +t.removed_at IS NULL AND t.id NOT IN (SELECT talk_id FROM talk_group_members)
+    ELSE g.live > 0 END
+"""
+
+# Every talk of a person under any alias, one row per real talk, with the affiliation printed
+# on that talk: the person's affiliation history, by date.
+PEOPLE_VIEWS_SQL = (
+    """
+CREATE VIEW person_talks AS
+SELECT
+    p.id AS person_id,
+    p.name AS person,
+    ts.name AS spoken_as,
+    ts.affiliation,
+    v.start_local,
+    v.title,
+    v.series,
+    v.sources,
+    v.url,
+    v.id AS talk_id,
+    t.series_id AS listed_by,
+    v.start_utc
+FROM talk_speakers ts
+JOIN people p ON p.id = ts.person_id
+JOIN talks t ON t.id = ts.talk_id
+LEFT JOIN talk_group_members m ON m.talk_id = ts.talk_id
+JOIN talks_view v ON v.id = coalesce(m.group_id, ts.talk_id)
+""",
+    """
+CREATE VIEW people_view AS
+SELECT
+    p.id,
+    p.name,
+    (SELECT group_concat(name, '; ') FROM (SELECT name FROM person_aliases a
+        WHERE a.person_id = p.id ORDER BY name)) AS aliases,
+    (SELECT group_concat(rule || ': ' || evidence, '; ') FROM person_aliases a
+        WHERE a.person_id = p.id AND a.evidence IS NOT NULL) AS merged_by,
+    (SELECT count(DISTINCT talk_id) FROM person_talks pt WHERE pt.person_id = p.id) AS talks,
+    (SELECT count(DISTINCT listed_by) FROM person_talks pt WHERE pt.person_id = p.id)
+        AS sources,
+    (SELECT group_concat(affiliation, '; ') FROM (
+        SELECT affiliation, min(start_local) AS since FROM person_talks pt
+        WHERE pt.person_id = p.id AND affiliation IS NOT NULL
+        GROUP BY affiliation ORDER BY since)) AS affiliations,
+    (SELECT min(start_local) FROM person_talks pt WHERE pt.person_id = p.id) AS first_talk,
+    (SELECT max(start_local) FROM person_talks pt WHERE pt.person_id = p.id) AS last_talk
+FROM people p
+""",
+)
+
+
+@MIGRATIONS()
+def m301_talk_groups_and_people(db: Database) -> None:
+    """One talk, one person (issue 12): talk groups across sources, people with aliases,
+    talk_speakers.person_id, talks_view one row per real talk (+ sources, source_urls),
+    people_view and person_talks; then every existing talk is linked once."""
+    from crawler.db import linking  # imports people and rows; schema imports neither
+
+    db["talk_groups"].create(
+        _columns(
+            "id sources:int live:int source_urls title starts_at ends_at starts_at_utc "
+            "ends_at_utc timezone location online:int abstract url links speakers_from "
+            "speaker_names record revision:int changed_at"
+        ),
+        pk="id",
+    )
+    db["talk_group_members"].create(
+        _columns("talk_id group_id rule evidence"), pk="talk_id", not_null=["group_id"]
+    )
+    db["people"].create(_columns("id name"), pk="id", not_null=["name"])
+    db["person_aliases"].create(
+        _columns("name person_id surname rule evidence"), pk="name", not_null=["person_id"]
+    )
+    # the keys a rule needs two spellings to share (people._keys): how linking finds candidates
+    db["alias_keys"].create(_columns("key name"), pk=("key", "name"))
+    db["talk_speakers"].add_column("person_id", str)
+    for table, column in (
+        ("talk_group_members", "group_id"),
+        ("person_aliases", "surname"),
+        ("person_aliases", "person_id"),
+        ("talk_speakers", "person_id"),
+        ("talk_speakers", "name"),
+        ("alias_keys", "name"),
+    ):
+        db[table].create_index([column], if_not_exists=True)
+    create_talks_view(db)
+    for sql in PEOPLE_VIEWS_SQL:
+        db.execute(sql)
+    linking.rebuild(db)

@@ -7,6 +7,9 @@
   `talk_changes` (people want to know that a talk moved, not just that "something changed").
 * Talks that disappear from a page are only marked `removed_at`, never deleted: a page that
   temporarily breaks must not erase history, and a talk that comes back is simply revived.
+* A talk new to a source that an earlier crawl already read gets a `first_seen` row in
+  `talk_changes` (so "what changed" lists it); a source's first crawl is its baseline, and
+  listing its whole archive as news would bury the real changes.
 """
 
 from __future__ import annotations
@@ -37,9 +40,12 @@ StoredState = tuple[str, str, "str | None"]  # content_hash, status, removed_at
 INSERT_CHUNK = 200  # talks rows per INSERT statement (200 x 25 values, far below SQLite's cap)
 # The rows of speaker_rows / link_rows (see TalkWrites._insert_children for why not insert_all)
 INSERT_SPEAKER = "INSERT OR IGNORE INTO speakers (id, name) VALUES (:speaker_id, :name)"
+# person_id: the person this spelling already belongs to (crawler/db/people.py); a spelling
+# never seen stays NULL until the crawl's linking step clusters it.
 INSERT_TALK_SPEAKER = (
-    "INSERT INTO talk_speakers (talk_id, speaker_id, position, name, affiliation) "
-    "VALUES (:talk_id, :speaker_id, :position, :name, :affiliation)"
+    "INSERT INTO talk_speakers (talk_id, speaker_id, position, name, affiliation, person_id) "
+    "VALUES (:talk_id, :speaker_id, :position, :name, :affiliation, "
+    "(SELECT nullif(person_id, '') FROM person_aliases WHERE name = :name))"
 )
 INSERT_LINK = (
     "INSERT OR IGNORE INTO links (talk_id, position, kind, url) "
@@ -54,7 +60,10 @@ class SaveStats:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    restored: int = 0  # talks marked removed that are back (also counted updated or unchanged)
     ids: list[str] = field(default_factory=list)
+    # New, updated or restored talks: what the crawl's linking step recomputes groups for.
+    touched: list[str] = field(default_factory=list)
     # Ids that occurred more than once in one call; only the first occurrence is stored,
     # because saving both would flip the row between two versions on every crawl.
     duplicates: list[str] = field(default_factory=list)
@@ -94,7 +103,10 @@ class TalkWrites:
         with self.db.atomic():
             ensure_series(self.db, source_id, next((t.get("series") for t in talks), None))
             stored = self._stored_states(list(rows))
-            self._insert_talks([pair for tid, pair in rows.items() if tid not in stored], now)
+            new = [tid for tid in rows if tid not in stored]
+            self._insert_talks([rows[tid] for tid in new], now)
+            if new and self._has_baseline(source_id, crawl_id):
+                self._record_changes(crawl_id, now, [(t, "first_seen", None, now) for t in new])
             unchanged = []
             for talk_id, (row, export) in rows.items():
                 old = stored.get(talk_id)
@@ -102,9 +114,23 @@ class TalkWrites:
                 if outcome == "unchanged":
                     unchanged.append(row)
                 setattr(stats, outcome, getattr(stats, outcome) + 1)
+                stats.restored += bool(old and old[2] is not None)
                 stats.ids.append(talk_id)
+                if outcome != "unchanged" or (old and old[2] is not None):
+                    stats.touched.append(talk_id)
             self._touch_unchanged(unchanged, now)
         return stats
+
+    def _has_baseline(self, source_id: str, crawl_id: int | None) -> bool:
+        """Whether an earlier crawl of the source stored talks: then a talk new to the
+        database is news. Not for the source's first crawl, nor outside a crawl."""
+        if crawl_id is None:
+            return False
+        row = self.db.execute(
+            "SELECT 1 FROM crawls WHERE source_id = ? AND id < ? AND talks_seen > 0 LIMIT 1",
+            [source_id, crawl_id],
+        ).fetchone()
+        return row is not None
 
     def _stored_states(self, ids: list[str]) -> dict[str, StoredState]:
         """(content_hash, status, removed_at) of those talks already stored, in one query."""

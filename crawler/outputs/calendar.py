@@ -2,9 +2,12 @@
 
 * Calendars are built from ``talks_view`` rows (talk id, status, speakers and links already
   joined), so ``seminars export ics`` and the Datasette ``.ics`` renderer share one builder.
-* A talk keeps its UID across exports (``<talk id>@seminars-aggregator``) and its DTSTAMP is
-  its last change, so re-exporting an unchanged database gives byte-identical files and
-  calendar apps update events in place instead of duplicating them.
+* One VEVENT per real talk: a talk several sources list (``crawler/db/linking.py``) is one
+  talks_view row, whose id is its group's canonical talk, the listing that was there first.
+* A talk keeps its UID across exports (``<talk id>@seminars-aggregator``), also when a second
+  source joins its group, and its DTSTAMP is its last change, so re-exporting an unchanged
+  database gives byte-identical files and calendar apps update events in place instead of
+  duplicating them.
 * VTIMEZONEs are written here from the zone database (``vtimezone``), not by ``icalendar``'s
   ``Timezone.from_tzid``: that one lists transitions as comma-separated RDATE values, and
   ical.js 2.2.1 (Thunderbird, many web calendars) reads only the first value of each RDATE,
@@ -60,6 +63,11 @@ DEFAULT_DURATION = timedelta(hours=1)
 REFRESH_INTERVAL = timedelta(hours=12)
 ICS_STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 LINK_LABELS = {"slides": "Slides", "video": "Video", "paper": "Paper", "other": "Link"}
+# The real talk (talks_view id) of each listing: its group's canonical talk, else itself.
+REAL_TALK_OF = (
+    "SELECT coalesce(m.group_id, t.id) FROM talks t "
+    "LEFT JOIN talk_group_members m ON m.talk_id = t.id"
+)
 # Columns a row must have to become a calendar event (talks_view and talks both have them).
 ICS_REQUIRED_COLUMNS = frozenset({"id", "title", "starts_at", "timezone"})
 
@@ -78,14 +86,17 @@ def calendar_rows(
     """
     clauses = ["starts_at IS NOT NULL"]
     params: dict[str, Any] = {}
-    if series_id:
-        clauses.append("series_id = :series")
+    if series_id:  # a real talk is in every series that lists it
+        clauses.append(f"id IN ({REAL_TALK_OF} WHERE t.series_id = :series)")
         params["series"] = series_id
     if since:
         clauses.append("start_utc >= substr(:since, 1, length(start_utc))")
         params["since"] = _utc_text(since)
     if search is not None:
-        clauses.append("talk_rowid IN (SELECT rowid FROM talks_fts WHERE talks_fts MATCH :q)")
+        clauses.append(
+            f"id IN ({REAL_TALK_OF} WHERE t.rowid IN "
+            "(SELECT rowid FROM talks_fts WHERE talks_fts MATCH :q))"
+        )
         params["q"] = fts_query(search)
     sql = f"SELECT * FROM talks_view WHERE {' AND '.join(clauses)} ORDER BY start_utc, id"
     return [dict(row) for row in db.query(sql, params)]
@@ -356,6 +367,8 @@ def description(row: Mapping[str, Any]) -> str:
         header.append(f"Series: {row['series']}")
     if row.get("status") and row["status"] != "scheduled":
         header.append(f"Status: {row['status']}")
+    if (row.get("sources") or 1) > 1:
+        header.append(f"Listed by {row['sources']} sources")
     if header:
         parts.append("\n".join(header))
     if row.get("abstract"):
@@ -363,6 +376,7 @@ def description(row: Mapping[str, Any]) -> str:
     links = [f"{LINK_LABELS.get(lk.get('kind'), 'Link')}: {lk['url']}" for lk in _links(row)]
     if row.get("url"):
         links.append(f"Talk page: {row['url']}")
+    links += [f"Also listed at: {url}" for url in _also_listed(row)]
     if links:
         parts.append("\n".join(links))
     return "\n\n".join(parts)
@@ -374,6 +388,15 @@ def _links(row: Mapping[str, Any]) -> list[dict[str, Any]]:
     if not value:
         return []
     return json.loads(value) if isinstance(value, str) else list(value)
+
+
+def _also_listed(row: Mapping[str, Any]) -> list[str]:
+    """The other sources' URLs of a talk several sources list (talks_view's source_urls)."""
+    if (row.get("sources") or 1) < 2 or not row.get("source_urls"):
+        return []
+    value = row["source_urls"]
+    urls = json.loads(value) if isinstance(value, str) else list(value)
+    return [url for url in urls if url and url != row.get("url")]
 
 
 def _is_date(value: str) -> bool:

@@ -26,6 +26,8 @@ from parsers.talk import EXPORT_FIELDS
 _NULLABLE_TEXT = ("title", "starts_at", "ends_at", "timezone", "location", "abstract", "url")
 # What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Keys a real talk listed by several sources adds to the export schema (crawler/db/linking.py).
+GROUP_FIELDS = ("sources", "source_urls")
 
 
 # --------------------------------------------------------------------------------------------
@@ -53,14 +55,21 @@ def write_csv(talks: Iterable[dict[str, Any]], out: TextIO) -> int:
     """One row per talk, the export fields as columns, lists flattened to readable lines.
 
     ``out`` should be opened with ``newline=""`` (the csv module writes its own line ends).
+    When a talk is listed by several sources, two more columns say so: ``sources`` and
+    ``source_urls`` (one URL per line); a file of single listings has the export fields only.
     """
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
+    items = list(talks)
+    extra = [key for key in GROUP_FIELDS if any(key in talk for talk in items)]
+    writer = csv.DictWriter(out, fieldnames=[*EXPORT_FIELDS, *extra])
     writer.writeheader()
-    count = 0
-    for talk in talks:
-        writer.writerow(csv_row(talk))
-        count += 1
-    return count
+    for talk in items:
+        row = csv_row(talk)
+        if extra:
+            row["sources"] = str(talk.get("sources") or 1)
+            urls = talk.get("source_urls") or [talk["url"]] if talk.get("url") else []
+            row["source_urls"] = guard_cell("\n".join(urls))
+        writer.writerow(row)
+    return len(items)
 
 
 def csv_row(talk: Mapping[str, Any]) -> dict[str, str]:
