@@ -89,7 +89,16 @@ def looks_like_name(text: str | None) -> bool:
     if not 2 <= len(tokens) <= 6:
         return False
     capitalised = [t for t in tokens if t.lower() not in PARTICLES]
+    if tokens[-1] in PARTICLES:
+        return False  # "Inicio el": a name never ends in a lower-case particle
+    if any(_SENTENCE_STOP.match(t) for t in tokens[:-1]):
+        return False  # "Jane Doe. Researcher at …": a full stop ends the name's sentence
     return bool(capitalised) and all(_NAME_TOKEN.match(t) for t in capitalised)
+
+
+# A word of three letters or more with a full stop, inside a name, ends a sentence ("Doe.");
+# initials ("J."), "St." and "Jr." are two letters or fewer or are degrees.
+_SENTENCE_STOP = re.compile(r"^[^\W\d_]{3,}\.$")
 
 
 def clean_affiliation(text: str | None) -> str | None:
@@ -123,10 +132,18 @@ def parse_speaker(text: str | None, affiliation: str | None = None) -> Speaker |
         head, tail = text.split(",", 1)
         if not _DEGREE_ONLY.match(tail.strip()):
             name, given = head, tail
-    name = strip_honorifics(clean(name) or "")
+    name = _without_full_stop(strip_honorifics(clean(name) or ""))
     if not name:
         return None
     return Speaker(name=name, affiliation=clean_affiliation(affiliation or given))
+
+
+def _without_full_stop(name: str) -> str:
+    """The sentence's full stop after the last name of an author list ("…, and Paolo Rossi."),
+    not an initial's ("Krishna P.")."""
+    if name.endswith(".") and not re.search(r"(?:^|\s)\w\.$", name):
+        return name[:-1].rstrip()
+    return name
 
 
 def split_speakers(text: str | None) -> list[Speaker]:
@@ -145,6 +162,9 @@ def split_speakers(text: str | None) -> list[Speaker]:
             parts = [q for p in parts for q in p.split(",") if q.strip()]
         speakers = [parse_speaker(p) for p in parts]
         return [s for s in speakers if s]
+    names = [clean(piece) or "" for piece in text.split(",")]
+    if len(names) >= 3 and all(looks_like_person(name) for name in names):
+        return [Speaker(_without_full_stop(name)) for name in names]  # "A, B, C": authors
     speaker = parse_speaker(text)
     return [speaker] if speaker else []
 
@@ -201,14 +221,33 @@ NOT_NAME_WORDS = _words(
     facultad facoltà faculté fakultät restaurant restaurante ristorante
     vorlesung organizers organisers survey primer
     week weeks reading reserved holiday holidays recess vacation cancelled canceled
+    if as whether does did could should would shall must might while after before under over
+    against among across around upon onto yet just also very really never always inside
+    outside within there here then
+    symposium meeting meetings conference conferences congress summit forum annual joint
+    international national
     """
 ) - frozenset(["park"]) | frozenset(vocab.SESSION_NOUNS)
-# ("park": a place word that is also a common surname, "Daniel Park")
+# ("park": a place word that is also a common surname, "Daniel Park"; function words that are
+# also names, "Will", "May", "Can", "Do", "An", "So", "Even", are left out on purpose)
+# German compounds end in the noun they name ("Abendvortrag", "Festkolloquium"): a word ending
+# in a session noun is no name.
+_SESSION_COMPOUND = re.compile(r"(?:vortrag|vorlesung|kolloquium|seminar|lecture)$", re.I)
 # "Seminar: Jane Doe – Title": a label before the speaker or title that is neither.
 EVENT_LABEL = re.compile(
     r"^\s*(?:(?:special|invited|guest|keynote|plenary|online|hybrid|virtual)\s+)?"
     + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.EVENT_NOUNS))
     + r"(?:\s+(?:talk|series|lecture))?\s*[:–—|-]\s*",
+    re.IGNORECASE,
+)
+# A programme slot named by its kind alone, with no title ("Talk 3", "Invited talk", "Closing
+# Keynote", "Sponsor Talk", "Keynote Address"): the slot's speaker gives a talk without a title.
+SLOT_LABEL = re.compile(
+    r"^\W*(?:(?:opening|closing|invited|contributed|keynote|plenary|sponsor(?:ed)?|lightning|"
+    r"short|long|spotlight|guest|special|featured|morning|afternoon|evening|public)\s+){0,2}"
+    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.EVENT_NOUNS, "address", "spotlight"))
+    + r"s?(?:\s+(?:address|talk|lecture))?"
+    + r"(?:\s*(?:#\s*|no\.?\s*)?(?:\d{1,3}|[ivx]{1,4}|[a-z]))?\W*$",
     re.IGNORECASE,
 )
 # "Title (Jane Doe, MIT)" and "Jane Doe (MIT), Title": the person in or before brackets.
@@ -231,7 +270,7 @@ def looks_like_person(text: str | None) -> bool:
     if not looks_like_name(_NICKNAME_IN_BRACKETS.sub(" ", _NICKNAME.sub(" ", text or ""))):
         return False
     words = re.findall(r"[^\W\d_]{2,}", (text or "").lower())  # not initials ("A. Smith")
-    return not any(word in NOT_NAME_WORDS for word in words)
+    return not any(word in NOT_NAME_WORDS or _SESSION_COMPOUND.search(word) for word in words)
 
 
 def people_in(text: str | None) -> list[Speaker]:
@@ -268,6 +307,9 @@ def speaker_and_title(
     whole = people_in(text)
     if whole:
         return None, whole
+    slot = slot_speaker_title(text)
+    if slot is not None:
+        return slot
     for pattern in (_LEADING_PERSON, _TRAILING_PERSON):
         match = pattern.match(text)
         if match:
@@ -288,7 +330,49 @@ def speaker_and_title(
             return right.strip(" \"“”'"), left_people
         if right_people and not left_people:
             return left.strip(" \"“”'"), right_people
+    found = _authors_after_title(text)
+    if found is not None:
+        return found
     return _behind_label(text) if labelled else (text, [])
+
+
+_SENTENCE_END = re.compile(r"\.\s+")
+
+
+def _authors_after_title(text: str) -> tuple[str, list[Speaker]] | None:
+    """A paper-style item, "Title. Jane Doe, Ann Lee, and Bo Chen.": the title, a full stop,
+    then only people. The full stop must end a word of two letters or more ("J. Smith" has an
+    initial's), and the title must be more than a word or two."""
+    for match in _SENTENCE_END.finditer(text):
+        left, right = text[: match.start()], text[match.end() :]
+        last = left.split()[-1] if left.split() else ""
+        if len(left.split()) < 3 or not re.search(r"(?:[^\W\d_]{2}|[?!)\]\"”])$", last):
+            continue
+        if HONORIFICS.match(f"{last}. Name"):  # "Talk by Dr. Jane Doe"
+            continue
+        if people_in(left):
+            continue
+        people = people_in(right)
+        if people:
+            return left.strip(" \"“”'"), people
+    return None
+
+
+# "Keynote from Jane Doe: Title", "Invited talk by Jane Doe – Title": the slot, its speaker,
+# then the title.
+_SLOT_BY = re.compile(
+    r"^\W*(?:(?:opening|closing|invited|keynote|plenary|guest|special)\s+)?"
+    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.EVENT_NOUNS, "address"))
+    + r"\s+(?:from|by|with|de|von|par)\s+(?P<who>[^:–—]{3,80}?)\s*[:–—]\s+(?P<title>.{3,})$",
+    re.I,
+)
+
+
+def slot_speaker_title(text: str) -> tuple[str, list[Speaker]] | None:
+    """(title, speakers) from "Keynote from Jane Doe: Title", else None."""
+    match = _SLOT_BY.match(text)
+    people = people_in(match["who"]) if match else []
+    return (match["title"].strip(" \"“”'"), people) if match and people else None
 
 
 def _behind_label(text: str) -> tuple[str | None, list[Speaker]]:

@@ -11,7 +11,8 @@ section). Rules, each a guess the surrounding evidence can overrule:
   the first plain line of title length; never a person, a date, a room or a long paragraph;
 - speakers are lines (or the rest of a one-line record) that `people_in` reads as persons,
   "A and B", "Name (Affiliation)", "Name, Affiliation", with an affiliation on the next line;
-- agenda slots that are not talks (coffee, lunch, breaks, registration, ...) give no talk.
+- agenda slots that are not talks (coffee, lunch, breaks, registration, ...) give no talk,
+  nor do ceremonies and panels whoever is named with them, nor items tagged "[poster]".
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from parsers.heuristic.lines import Line, emphasis, line_link
 from parsers.heuristic.patterns import (
     BREAKS,
     BY_PREFIX,
+    CEREMONY,
     EMAIL,
     EXTRACTED_BY,
     FIELD_SEPARATOR,
@@ -37,7 +39,9 @@ from parsers.heuristic.patterns import (
     NO_SESSION,
     NOT_TALK,
     ONLINE,
+    PANEL,
     PLACEHOLDER,
+    POSTER_TAG,
 )
 from parsers.heuristic.reading import (
     SEPARATORS,
@@ -67,6 +71,10 @@ def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
         return None  # "Coffee break", "Closing remarks"; not "Closing the gap between …"
     if title and not speakers and NOT_TALK.search(title):
         return None
+    if title and (CEREMONY.match(title) or PANEL.match(title)):
+        return None  # "Welcome from the Organizers", "Panel: …": named people, but no talk
+    if any(POSTER_TAG.search(line.text) for line in lines[:3]):
+        return None  # "Title (June 2019) <br> Venue, City [poster]": a poster, not a talk
     if not title and not speakers:
         return None
     if NO_SESSION.match(title or "") or any(NO_SESSION.match(s.name) for s in speakers):

@@ -19,8 +19,44 @@ BREAKS = re.compile(
     r"breakfast|buffet|discussion|poster session|posters|social|networking|apéro|apero|"
     r"kaffee|mittag\w*|déjeuner|dejeuner|café|cafe|accueil|inscription|anmeldung|begrüßung|"
     r"fin|end|adjourn\w*|q ?& ?a|panel discussion|snacks|refreshments|to be announced|tba|tbd|"
-    r"office hours?|sprechstunde|permanence|deadline|exam|midterm|homework|hw\d*|due)"
-    r"\b",
+    r"office hours?|sprechstunde|permanence|deadline|exam|midterm|homework|hw\d*|due|"
+    r"kaffee\w*|wrap[- ]?up|farewell|empfang|abendessen|(?:morning|afternoon) break)"
+    r"\b|^\W*(?:开场|開場|开幕|開幕|闭幕|閉幕|茶歇|午餐|午休|休息|问答|問答|提问|自由交流|签到|"
+    r"簽到|合影|晚宴|懇親会|懇談会|休憩|昼食|受付|질의응답|휴식|점심)",
+    re.I,
+)
+
+
+# A programme row that introduces the event or its hosts, never a talk whoever is named with
+# it ("Welcome from the Organizers", "Opening remarks by the chairs", "Closing words").
+CEREMONY = re.compile(
+    r"^\W*(?:welcome|opening|closing|introduction|introductory)(?:\s+(?:remarks|words|address|"
+    r"session|note|and\s+introductions?))?(?:\s+(?:from|by)\s+(?:the\s+)?(?:\w+\s+)?(?:"
+    r"organi[sz]ers?|chairs?|hosts?|committee|dean|director|team))?\W*$",
+    re.I,
+)
+
+
+# A panel ("Panel: AI and society", "Panel discussion – Open problems"): a discussion, not a
+# talk, whoever sits on it ("Panel data methods" names no panel: no label separator).
+PANEL = re.compile(r"^\W*(?:panel|podium)(?:\s+discussion|sdiskussion)?\s*[:–—-]", re.I)
+
+
+# A note set in a programme row about what follows the talk ("Anschließend kleiner Empfang",
+# "followed by a reception", "ensuite apéritif"): not the title.
+AGENDA_NOTE = re.compile(
+    r"^\W*(?:anschließend|anschliessend|danach|im anschluss|followed by|afterwards|"
+    r"ensuite|suivi(?:e)? d[eu'])\b",
+    re.I,
+)
+
+
+# A line that is only a button's or a link's label ("abstract", "Show abstract", "Read more",
+# "Download Paper"): the toggle next to a talk, never its title.
+TOGGLE = re.compile(
+    r"^\W*(?:(?:show|hide|view|read|see|toggle|download|get|watch|open)\s+)?(?:the\s+)?"
+    r"(?:abstract|more|less|details|bio(?:graphy)?|summary|slides?|video|paper|pdf|poster|"
+    r"recording|code|preprint)\W*$",
     re.I,
 )
 
@@ -60,7 +96,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Dated lines of a call for papers or a job advert, not talks.
 NOT_TALK = re.compile(
     r"\b(deadlines?|submissions?|notifications?|camera[- ]ready|anmeldeschluss|date limite|"
-    r"(?:registration|applications?) (?:opens|closes|deadline))\b|\bdue\s*$",
+    r"(?:registration|applications?) (?:opens|closes|deadline))\b|\bdue\s*$|"
+    r"截止|締切|締め切り|마감",
     re.I,
 )
 
@@ -79,6 +116,8 @@ PLACE = re.compile(
     r"lecture theatre|gebäude|bâtiment|batiment|seminar ?room|seminarraum)\b.{0,40}\d|"
     r"\d.{0,20}\b(room|salle|raum|hall|building|auditorium|amphi\w*|hörsaal|aula)\b|"
     r"\bcampus\b|^(online|zoom|remote|virtual|hybrid|webex|teams|tba|tbd)\b|"
+    r"^(?:腾讯会议|騰訊會議|线上|線上|在线|在線|オンライン|온라인)|"
+    r"(?:会议室|會議室|报告厅|報告廳|教室|講堂|会議室|강의실|세미나실)\s*\w{0,6}$|"
     r"^(?:sala|salle|aula|hörsaal|seminarraum|auditori(?:um|o)|amphith[ée][âa]tre|amphi|"
     r"lecture (?:theatre|hall))\b",  # "Sala de Grados", "Salle du conseil": no number needed
     re.I,
@@ -109,11 +148,14 @@ BY_PREFIX = re.compile(r"^\s*(?:by|par|von|di|por|door|with|avec|mit|con)\s+", r
 QUOTED = re.compile(r"[“«„\"]\s*([^“”«»„\"]{6,300}?)\s*[”»“\"]")
 
 
+# Institution words in any case; acronyms only in capitals ("mit" is German for "with", "eth"
+# and "tu" are words too), and CJK institution suffixes ("…大学", "…研究所", "…公司").
 INSTITUTION = re.compile(
-    r"\b(univ\w*|institut\w*|college|school|lab\w*|inria|cnrs|inrae|inserm|mpi|eth|epfl|"
-    r"centre|center|academy|académie|hochschule|polytechn\w*|research|corporation|inc\b|"
-    r"google|microsoft|meta|ibm|deepmind|openai|hospital|foundation|ku|tu|ucl|mit|kth)\b",
-    re.I,
+    r"(?i:\b(?:univ\w*|institut\w*|college|school|lab\w*|inria|cnrs|inrae|inserm|centre|center|"
+    r"academy|académie|hochschule|polytechn\w*|research|corporation|inc\b|google|microsoft|"
+    r"deepmind|openai|hospital|foundation|gmbh))\b|"
+    r"\b(?:MPI|ETH|EPFL|IBM|KU|TU|UCL|MIT|KTH|Meta)\b|"
+    r"(?:大学|大學|学院|學院|研究所|研究院|研究中心|实验室|實驗室|研究室|公司|会社|대학교?|연구소)"
 )
 
 
@@ -123,10 +165,15 @@ FIELD_SEPARATOR = re.compile(r"\s+[—–|·•]\s+|\s*[|·•]\s*")
 
 # A piece of a meta line that is only a link's label ("Video", "Slides (PDF)").
 LINK_PIECE = re.compile(
-    r"^(?:video|slides?|pdf|recording|youtube|paper|arxiv|code|abstract|poster|notes|handout|"
-    r"links?|watch|bib(?:tex)?|preprint)(?:\s*\(\w+\))?$",
+    r"^(?:download\s+)?(?:video|slides?|pdf|recording|youtube|paper|arxiv|code|abstract|poster|"
+    r"notes|handout|links?|watch|bib(?:tex)?|preprint)(?:\s*\(\w+\))?$",
     re.I,
 )
+
+
+# A bracketed kind tag at the end of an item ("… , Wien [poster]", "(poster)"): the item is a
+# poster, not a talk. Only as a tag after the text: "(Poster) Title" names the title's kind.
+POSTER_TAG = re.compile(r"[\[(]\s*(?:poster|póster|affiche)\s*[\])]\W*$", re.I)
 
 
 MORE_CANCELLED = re.compile(

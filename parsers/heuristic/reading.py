@@ -25,17 +25,19 @@ from parsers.heuristic.lines import Line
 from parsers.heuristic.patterns import (
     ABOUT_TALKS,
     BREAKS,
+    LINK_PIECE,
     SERIES_DAYS,
     SERIES_WHEN,
     SHORT_TERM,
     TERM,
+    TOGGLE,
     ZONE_WORDS,
 )
 
 LABELS = {
     "speaker": "speakers? presenters? lecturers? referent(?:in|en)? vortragende[r]? "
     "sprecher(?:in)? leader intervenants? orateurs? oratrices? conférenci(?:er|ère)s? "
-    "ponentes? relatori? relatrice palestrante conferencista who guest invited "
+    "ponentes? relatori? relatrice palestrante conferencista who quién quien guest invited "
     "talare föredragshållare foredragsholder taler spreker prelegent(?:ka)? puhuja "
     "докладчик konuşmacı 講演者 発表者 講師 报告人 主讲人 演讲者 강연자 연사",
     "title": "title titel titre título titolo topic thema tema talk vortrag exposé sujet subject "
@@ -43,21 +45,25 @@ LABELS = {
     "abstract": "abstract summary résumé resume zusammenfassung kurzfassung resumen riassunto "
     "description descriptif details sammanfattning sammendrag samenvatting streszczenie "
     "tiivistelmä аннотация özet 要旨 概要 摘要 内容提要 초록",
-    "date": "date datum fecha data quand when day tag jour dates dato päivämäärä 日時 日付 日期 "
-    "时间 일시",
+    "date": "date datum fecha data quand when cuándo cuando day tag jour dates dato päivämäärä "
+    "日時 日付 日期 时间 일시",
     "time": "time zeit heure hora orario uhrzeit horaire tid tidspunkt aika tijd godzina 時間",
-    "location": "location where room venue place lieu salle ort raum sala aula luogo local "
-    "lugar sede locatie plaats address plats lokal sted paikka miejsce место yer 場所 会場 "
-    "地点 장소",
+    "location": "location where dónde donde room venue place lieu salle ort raum sala aula "
+    "luogo local lugar sede locatie plaats address plats lokal sted paikka miejsce место yer "
+    "場所 会場 地点 장소",
     "affiliation": "affiliation institution université university from 所属 单位",
-    "ignore": "host hosts hosted chair chairs moderator discussant organi[sz]er[s]? contact "
+    "ignore": "host hosts hosted chair chairs session\\s+chairs? moderator discussant "
+    "organi[sz]er[s]? contact co-?authors? co-?autor(?:es|as)? co-?auteurs? "
     "zoom link links registration youtube recording video slides poster bio biography "
     "gastgeber einladung invited by office hours sprechstunde 世話人 司会",
 }
 
 
+# "Seminar Title:", "Talk abstract:": a field label may name the kind of session first.
+_SESSION_PREFIX = r"(?:(?:seminar|talk|lecture|colloquium|presentation|keynote)\s+)?"
 _LABEL_WORDS = [
-    (kind, re.compile(rf"^(?:{'|'.join(words.split())})$", re.I)) for kind, words in LABELS.items()
+    (kind, re.compile(rf"^{_SESSION_PREFIX}(?:{'|'.join(words.split())})$", re.I))
+    for kind, words in LABELS.items()
 ]
 
 
@@ -150,6 +156,7 @@ def read_date(
     New Year without saying so).
     """
     head = _OF_MONTH.sub(lambda m: " " * len(m.group(0)), text[:300])  # "5th of March"
+    head = _DAY_NUMBER.sub(lambda m: " " * len(m.group(0)), head)  # "Day 1: January 7"
     head = _DAY_COLON.sub(" ", head)  # "March 5: Lisa Randall" (a clock has digits after ":")
     found = dates.find_date(head, default_year=year, day_first=day_first)
     if not found:
@@ -182,6 +189,14 @@ _OF_MONTH = re.compile(
 
 
 _DAY_COLON = re.compile(r"(?<=\d):(?=\s)")
+# A programme's day or session number ("Day 1", "Jour 2", "Tag 3", "Session 4"), not a date.
+_DAY_NUMBER = re.compile(
+    r"\b(?:day|jour|journée|tag|día|dia|giorno|dag|dzień|session|sesión|séance|sitzung)\s+"
+    r"\d{1,2}\b(?![./]\d)(?!\.?\s*(?:"
+    + "|".join(sorted((re.escape(m) for m in dates.MONTHS if len(m) > 2), key=len, reverse=True))
+    + r")\b)",
+    re.I,
+)
 
 
 def _has_year(piece: str) -> bool:
@@ -211,7 +226,7 @@ def _swapped(text: str, span: tuple, day: date, year: int | None, day_first: boo
 
 def parse_line(line: Line, ctx: PageContext) -> Parsed:
     """Cut the date, the clock time and any label out of a line."""
-    text = line.text
+    text = _without_link_labels(line)
     parsed = Parsed(line=line)
     labelled = LABELLED.match(text)
     if labelled and len(text) < 2000:
@@ -222,13 +237,15 @@ def parse_line(line: Line, ctx: PageContext) -> Parsed:
     if parsed.label is None and line.column:
         parsed.label = _label_kind(line.column) or _column_kind(line.column)
         parsed.extra["column"] = parsed.label is not None  # a default the content may overrule
+    hinted = False
     if parsed.label is None:
         parsed.label = _class_hint(line) or _inline_hint(line)
+        hinted = parsed.label == "location" and _dated(text, ctx)
     stripped = EVENT_LABEL.sub("", text, count=1)
     if stripped != text and stripped.strip():
         text = stripped
     machine = _machine_date(line)
-    if len(text) <= 400 and parsed.label != "location":
+    if len(text) <= 400 and (parsed.label != "location" or hinted):
         day, span = read_date(
             text, ctx.year, ctx.day_first, near=ctx.previous, academic=ctx.academic
         )
@@ -262,7 +279,34 @@ def parse_line(line: Line, ctx: PageContext) -> Parsed:
         if parsed.day or parsed.start:
             text = _strip_date_words(text)
     parsed.rest = _trim(text)
+    if hinted and parsed.day and not parsed.rest:
+        parsed.label = None  # a theme's "…-location" class on a line that is only the date
     return parsed
+
+
+def _without_link_labels(line: Line) -> str:
+    """The line minus links at its end that are only a button's label ("Jane Doe and Ann Lee
+    <a>Download Paper</a>", "Title <a>Slides</a>"): they would run into the last name or the
+    title. The links themselves are still read from the line's elements."""
+    text = line.text
+    for fragment, element in reversed(line.fragments[-3:]):
+        label = (fragment or "").strip(" []()|·,")
+        if element is None or element.tag != "a" or not label:
+            break
+        if not (LINK_PIECE.match(label) or TOGGLE.match(label)):
+            break
+        end = text.rstrip(" ]).|·,").rfind(label)
+        if end <= 0 or not text[:end].strip(" [(|·,") or text[:end].rstrip().endswith(":"):
+            break  # "Youtube Live: <a>Link</a>": the link is the labelled field's value
+        text = text[:end].rstrip(" [(|·,")
+    return text
+
+
+def _dated(text: str, ctx: PageContext) -> bool:
+    """Does a line a class calls a location start with a date ("2022-05-28" in a
+    `publication-location` paragraph)? Then it is read for its date like any other line."""
+    found = dates.find_date(text[:40], default_year=ctx.year, day_first=ctx.day_first)
+    return bool(found and found[1][0] <= 2)
 
 
 def _machine_date(line: Line) -> date | None:

@@ -16,12 +16,15 @@ from parsers.common.people import (
     looks_like_person,
     parse_speaker,
     people_in,
+    slot_speaker_title,
     speaker_and_title,
     split_speakers,
 )
 from parsers.common.text import clean
 from parsers.heuristic.lines import emphasis
 from parsers.heuristic.patterns import (
+    AGENDA_NOTE,
+    BREAKS,
     BY_PREFIX,
     EMAIL,
     INSTITUTION,
@@ -32,6 +35,7 @@ from parsers.heuristic.patterns import (
     QUOTED,
     SLOT_NOT_PERSON,
     STATUS_MARKER,
+    TOGGLE,
 )
 from parsers.heuristic.reading import (
     CLASS_HINTS,
@@ -53,12 +57,17 @@ def title_and_speakers(parts: list[Parsed]):
         if part.label == "speaker" and part.rest:
             text = _without_cjk_honorific(BY_PREFIX.sub("", part.rest))
             found = (
-                people_in(text)
+                _name_then_sentence(text)
+                or people_in(text)
                 or _loose_people(text)
                 or [s for s in split_speakers(text) if looks_like_name(s.name)]
                 or _cjk_people(text)
             )
             found = [s for s in found if not SLOT_NOT_PERSON.search(s.name)]
+            if not found and _bracketed_affiliation(speakers, text):
+                speakers = [Speaker(speakers[0].name, clean_affiliation(text))]
+                part.used = True  # "<strong>Jane Doe</strong><br>(MIT)" in a speaker cell
+                continue
             if found or not speakers:
                 speakers = speakers or found
                 part.used = True
@@ -72,7 +81,7 @@ def title_and_speakers(parts: list[Parsed]):
         content and len(content[0].rest) <= 400 and not title and _one_liner(content[0])
     ):
         found_title, found_speakers = _split_one_line(content[0])
-        if found_title or found_speakers:
+        if found_title or (found_speakers and not speakers):
             if found_title and not title:
                 title, title_part = found_title, content[0]
             speakers = speakers or found_speakers
@@ -83,15 +92,60 @@ def title_and_speakers(parts: list[Parsed]):
     if title is None:
         title_part = _title_line(content)
         if title_part is not None:
-            title = unquote(_without_series_label(title_part))
+            title = unquote(_lead_title(title_part) or _without_series_label(title_part))
             title_part.used = True
             if not speakers:
                 inner_title, inner_people = speaker_and_title(title)
                 if inner_people:
                     title, speakers = inner_title, inner_people
+    if title is None and speakers:
+        title_part = _person_like_title(content)
+        if title_part is not None:
+            title, title_part.used = unquote(title_part.rest), True
     if title and title_part is not None:
         title = _without_note(title_part, _without_month(title))
+    slot = slot_speaker_title(title or "")
+    if slot is not None and (not speakers or _same_people(slot[1], speakers)):
+        title, speakers = slot[0], speakers or slot[1]  # "Keynote from Jane Doe: Title"
     return title, speakers, title_part
+
+
+def _same_people(found: list[Speaker], speakers: list[Speaker]) -> bool:
+    names = {s.name.casefold() for s in speakers}
+    return all(s.name.casefold() in names for s in found)
+
+
+def _bracketed_affiliation(speakers: list[Speaker], text: str) -> bool:
+    """A bracketed line after a lone speaker's name ("(Tianjin)"): that speaker's affiliation."""
+    return (
+        len(speakers) == 1
+        and speakers[0].affiliation is None
+        and bool(re.fullmatch(r"\([^()]{2,100}\)", text.strip()))
+    )
+
+
+def _person_like_title(content: list[Parsed]) -> Parsed | None:
+    """With the speakers known from other lines, a linked or emphasised line that reads like a
+    name is the title after all: Title-Case titles ("Holographic Complexity Bounds") pass
+    `people_in`. Only when it is the one such line left, so an unread co-speaker is not taken."""
+    left = [p for p in content if not p.used and p.rest and p.label is None]
+    marked = [p for p in left if emphasis(p.line) in ("a", "em", "strong") or p.line.heading]
+    if len(marked) != 1 or len(marked[0].rest.split()) < 3:
+        return None
+    part = marked[0]
+    people = people_in(part.rest)
+    if len(people) != 1 or people[0].affiliation or "," in part.rest:
+        return None
+    return part
+
+
+def _name_then_sentence(text: str) -> list[Speaker]:
+    """ "Jane Doe. Researcher at X, Some Institute.": a labelled speaker line whose name ends at
+    a full stop, the affiliation written as a sentence after it (not "J. Doe": an initial)."""
+    match = re.match(r"^(?P<name>[^.,;()]{3,60}?[^\W\d_]{2})\.\s+(?P<aff>\S.{2,200})$", text)
+    if not match or not looks_like_person(match["name"]):
+        return []
+    return [Speaker(clean(match["name"]) or "", clean_affiliation(match["aff"]))]
 
 
 def _without_month(title: str) -> str:
@@ -128,6 +182,32 @@ def _without_note(part: Parsed, title: str) -> str:
     return title
 
 
+_LEAD_TAGS = ("b", "strong", "em", "i", "cite", "a")
+# What may follow a title set in its own element before the venue: a comma or a spaced dash.
+_AFTER_LEAD = re.compile(r"^\s*(?:,|[–—-]\s|\s[–—-]\s)")
+
+
+def _lead_title(part: Parsed) -> str | None:
+    """ "<b>Title</b>, Venue, City." and "<em>Title</em> - Venue": the emphasised words that open
+    the line are the title, the rest the venue (a personal talks list). Not a label ("<b>Keynote:
+    </b>"), a name ("<b>Jane Doe</b>, MIT") or a lone word."""
+    pieces = [(clean(text) or "", element) for text, element in part.line.fragments]
+    pieces = [(text, element) for text, element in pieces if text]
+    if len(pieces) < 2 or pieces[0][1] is None or pieces[0][1].tag not in _LEAD_TAGS:
+        return None
+    lead = pieces[0][0]
+    if len(lead.split()) < 2 or lead.endswith((":", "：")) or people_in(lead):
+        return None
+    if re.search(r"\d", lead) and (MONTH_YEAR.search(lead) or re.search(r"(?:19|20)\d\d", lead)):
+        return None  # "<strong>August 2026</strong> — <em>Title</em>": the date, not the title
+    if not part.rest.startswith(lead):
+        return None
+    rest = part.rest[len(lead) :]
+    if not _AFTER_LEAD.match(rest) or len(rest.strip(SEPARATORS + ".")) < 3:
+        return None
+    return lead
+
+
 _SET_OFF = ("a", "em", "i", "cite")
 
 
@@ -162,7 +242,12 @@ def _without_cjk_honorific(text: str) -> str:
 
 def _cjk_people(text: str) -> list[Speaker]:
     """Names in Han, kana or Hangul script, which `people_in` (capitalised words) cannot see;
-    only for lines labelled as speakers, where the label vouches for them."""
+    only for lines labelled as speakers, where the label vouches for them. A full-width comma
+    after a name may start its affiliation ("王芳，某某大学博士生"), as "," does."""
+    head, comma, tail = text.partition("，")
+    if comma and _CJK_NAME.match(head.strip()) and not _cjk_names_only(text):
+        speaker = parse_speaker(head, tail)
+        return [speaker] if speaker else []
     found = []
     for piece in re.split(r"[、，;；]|\s+(?:and|und|et|y|e)\s+", text):
         speaker = parse_speaker(piece)
@@ -170,6 +255,52 @@ def _cjk_people(text: str) -> list[Speaker]:
             return []
         found.append(speaker)
     return found
+
+
+_CJK_ROLE = re.compile(
+    r"(?:大学|大學|学院|學院|研究|公司|中心|生|教授|博士|讲师|講師|主任|院长|会社)"
+)
+
+
+def _cjk_names_only(text: str) -> bool:
+    """Every piece between full-width commas is a short name with no institution or role word
+    in it (several speakers, not a name and an affiliation)."""
+    pieces = [piece.strip() for piece in text.split("，")]
+    return all(
+        len(piece) <= 4 and _CJK_NAME.match(piece) and not _CJK_ROLE.search(piece)
+        for piece in pieces
+    )
+
+
+# Words after a name in a bracketed credit that are a role, not part of the affiliation.
+_ROLE = re.compile(
+    r"^(?:prof(?:essor)?|dr|ceo|cto|founder|director|phd(?: student)?|postdoc|lecturer|"
+    r"教授|副教授|博士|讲师|講師|研究员|研究員|主任|院长|博士生|硕士生|老师|先生|女士)\.?$",
+    re.I,
+)
+
+
+def _short_cjk_name(text: str) -> bool:
+    return len(text) <= 4 and bool(_CJK_NAME.fullmatch(text))
+
+
+def _bracketed_person(text: str) -> list[Speaker]:
+    """ "(Affiliation, Name, role)" written on a line of its own, with half- or full-width
+    brackets and commas ("（某大学，Jane Doe，教授）"): the piece that is a name is the speaker,
+    the piece that names an institution the affiliation, a role word is dropped."""
+    text = text.strip()
+    if not re.fullmatch(r"[(（].{3,150}[)）]", text):
+        return []
+    pieces = [piece.strip() for piece in re.split(r"[,，、]", text[1:-1]) if piece.strip()]
+    if not 2 <= len(pieces) <= 3:
+        return []
+    names = [p for p in pieces if looks_like_person(p) or _short_cjk_name(p)]
+    places = [p for p in pieces if INSTITUTION.search(p)]
+    roles = [p for p in pieces if _ROLE.match(p)]
+    names = [p for p in names if p not in places and p not in roles]
+    if len(names) != 1 or len(places) != 1 or len(names) + len(places) + len(roles) != len(pieces):
+        return []
+    return [Speaker(names[0], clean_affiliation(places[0]))]
 
 
 def _one_liner(part: Parsed) -> bool:
@@ -221,11 +352,14 @@ def _split_one_line(part: Parsed) -> tuple[str | None, list[Speaker]]:
         if element is None or element.tag not in ("em", "i", "cite", "strong", "b", "a", "span"):
             continue
         text = clean(text) or ""
-        if len(text.split()) >= 3 and not people_in(text) and text in rest:
-            remainder = rest.replace(text, " ").strip(SEPARATORS)
-            speakers = people_in(remainder) or _loose_people(remainder)
-            if speakers:
-                return unquote(text), speakers
+        if not text or people_in(text) or text not in rest:
+            continue
+        remainder = rest.replace(text, " ").strip(SEPARATORS)
+        if len(text.split()) < 3 and not _whole_fragment(part, remainder):
+            continue  # "<span>Jane Doe</span><span>Title TBD</span>": the markup splits them
+        speakers = people_in(remainder) or _loose_people(remainder)
+        if speakers:
+            return unquote(text), speakers
     people = people_in(rest)
     if people:
         return None, people
@@ -233,6 +367,14 @@ def _split_one_line(part: Parsed) -> tuple[str | None, list[Speaker]]:
     if speakers:
         return unquote(title) if title else None, speakers
     return None, []
+
+
+def _whole_fragment(part: Parsed, text: str) -> bool:
+    """Is `text` exactly one inline element's text on the line (a name in its own span)?"""
+    return any(
+        element is not None and element.tag != "a" and (clean(t) or "") == text
+        for t, element in part.line.fragments
+    )
 
 
 def _loose_people(text: str) -> list[Speaker]:
@@ -261,7 +403,7 @@ def _speaker_lines(content: list[Parsed]) -> list[Speaker]:
     for position, part in enumerate(content):
         if part.used or len(part.rest) > 200 or EMAIL.search(part.rest):
             continue  # an affiliation line already read, a contact
-        found = people_in(BY_PREFIX.sub("", part.rest))
+        found = people_in(BY_PREFIX.sub("", part.rest)) or _bracketed_person(part.rest)
         if not found:
             if speakers:
                 break
@@ -316,15 +458,22 @@ def _title_line(content: list[Parsed]) -> Parsed | None:
     if not candidates:
         return None
 
-    def rank(part: Parsed) -> tuple[int, int]:
+    def is_pause(part: Parsed) -> bool:
+        return bool(BREAKS.match(part.rest)) and len(part.rest.split()) <= 2
+
+    # "Kaffeepause" in the row after a talk's is not its title; a break first is the slot's
+    first = min((p.line.index for p in candidates if not is_pause(p)), default=None)
+
+    def rank(part: Parsed) -> tuple[bool, int, int]:
         line = part.line
+        pause = first is not None and is_pause(part) and part.line.index > first
         if line.heading:
-            return 0, part.line.index
+            return pause, 0, part.line.index
         if QUOTED.fullmatch(part.rest):
-            return 1, part.line.index
+            return pause, 1, part.line.index
         if emphasis(line) in ("a", "strong", "em"):
-            return 2, part.line.index
-        return 3, part.line.index
+            return pause, 2, part.line.index
+        return pause, 3, part.line.index
 
     return min(candidates, key=rank)
 
@@ -335,6 +484,8 @@ def _title_like(part: Parsed) -> bool:
         return False
     if people_in(text) or re.fullmatch(r"[\W\d_]+", text):
         return False
+    if TOGGLE.match(text) or re.match(r"^<?https?://\S+$", text) or AGENDA_NOTE.match(text):
+        return False  # an "abstract" button, a bare URL, "Anschließend kleiner Empfang"
     if not part.line.heading and looks_like_place(text):
         return False
     if re.fullmatch(
@@ -379,7 +530,7 @@ def unquote(text: str | None) -> str | None:
     text = clean(LINK_LABELS.sub(" ", text or ""))
     if not text:
         return None
-    text = text.strip(" \"“”«»„'‘’").rstrip(" ,;:–—-")
+    text = _KIND_TAG.sub("", _unwrapped(text)).rstrip(" ,;:–—-")
     for pattern in (
         rf"^(?:{STATUS_MARKER.pattern})[:–—-]?\s*",
         rf"[–—-]?(?:{STATUS_MARKER.pattern})$",
@@ -387,4 +538,33 @@ def unquote(text: str | None) -> str | None:
         stripped = re.sub(pattern, " ", text, flags=re.I).strip(" ,;:–—-")
         if stripped and stripped != text and len(stripped) >= 3:
             text = stripped
-    return text.strip(" \"“”«»„'‘’") or None
+    return _unwrapped(text) or None
+
+
+# "[Invited talk] Title": the kind of talk in square brackets before its title.
+_KIND_TAG = re.compile(
+    r"^\[\s*(?:invited|keynote|plenary|contributed|tutorial|spotlight)[^\]]{0,20}\]\s*(?=\S)",
+    re.I,
+)
+_QUOTE_FAMILIES = ('"“”„', "«»‹›", "'‘’‚")
+
+
+def _unwrapped(text: str) -> str:
+    """A title minus quotes around the whole of it, or a lone stray quote at one end; quotes
+    that set off a part ("»Berlocken« – ein Text", "Kinderphysik« und »…«") stay."""
+    for _ in range(3):
+        text = text.strip()
+        if len(text) < 2:
+            return text
+        first, last = text[0], text[-1]
+        family = next((f for f in _QUOTE_FAMILIES if first in f or last in f), None)
+        if family is None:
+            return text
+        count = sum(text.count(ch) for ch in family)
+        if first in family and last in family and count == 2:
+            text = text[1:-1]
+        elif count == 1 and (first in family or last in family):
+            text = text[1:] if first in family else text[:-1]
+        else:
+            return text
+    return text.strip()

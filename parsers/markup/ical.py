@@ -10,8 +10,10 @@ cancellations exactly. Read with the icalendar library; quirks handled:
   name is checked against the split, and cut out of the SUMMARY when no rule split it;
 - a SUMMARY that is only a speaker ("Jane Doe (MIT)", as researchseminars.org and other
   generators write it) takes its title from DESCRIPTION: a "Title: ..." line, or a quoted
-  first line; a SUMMARY that is only the series name or a generic word ("Seminar") is no
-  title either. An "Institution:"/"Affiliation:" line gives a lone speaker's affiliation;
+  first line; a SUMMARY that is only the series name, a generic word ("Seminar") or a slot's
+  kind ("Closing Keynote", "Talk 3") is no title either; a break or a meal with no speaker
+  ("Morning Break", "Lunch") is no talk. An "Institution:"/"Affiliation:" line gives a lone
+  speaker's affiliation;
 - DESCRIPTION may hold HTML (`<b>Title:</b> <a href=...>...</a>`): it is read as text;
   labelled metadata lines (title, speaker, series, organisers, passwords, stream links) and
   a lone "Abstract" heading are not abstract;
@@ -44,6 +46,7 @@ from parsers.common.html import HtmlElement
 from parsers.common.links import absolute, classify
 from parsers.common.people import (
     NOT_NAME_WORDS,
+    SLOT_LABEL,
     clean_affiliation,
     people_in,
     speaker_and_title,
@@ -290,7 +293,11 @@ def _is_label(summary: str, labels: frozenset[str]) -> bool:
     """A SUMMARY (or the title part of one) that is the series' or calendar's name, or a
     generic word, names no talk. A calendar named "Institute Seminar — Series Name" labels its
     events with either part, so a part of the name between separators counts too."""
-    return fold(summary) in labels or bool(_GENERIC_SUMMARY.match(summary))
+    return (
+        fold(summary) in labels
+        or bool(_GENERIC_SUMMARY.match(summary))
+        or bool(SLOT_LABEL.match(summary))  # "Closing Keynote", "Talk 3": a slot, no title
+    )
 
 
 _NAME_PARTS = re.compile(r"\s+[–—|-]\s+|:\s+")
@@ -302,7 +309,9 @@ def _no_talk(summary: str | None) -> bool:
     text = clean(summary) or ""
     prefix = _SERIES_PREFIX.match(text)
     rest = prefix["rest"] if prefix and not people_in(prefix["series"]) else text
-    return bool(_PLACEHOLDER_SLOT.match(rest) or _WORK_SESSION.search(text))
+    return bool(
+        _PLACEHOLDER_SLOT.match(rest) or _WORK_SESSION.search(text) or _BREAK_SLOT.match(rest)
+    )
 
 
 def _first_name_in_brackets(summary: str) -> tuple[str, list] | None:
@@ -325,6 +334,13 @@ _FIRST_NAME = re.compile(r"^(?:[A-ZÀ-Ý][a-zß-ÿ'’-]{1,19}|[A-Z]{2})$")
 _PLACEHOLDER_SLOT = re.compile(
     r"^\W*(?:(?:speakers?|talk|title|topic|speaker and title)\s+)?(?:tba|tbd|tbc|"
     r"to be (?:announced|confirmed|determined))\W*$",
+    re.I,
+)
+# A conference calendar's breaks and meals ("Morning Break", "Lunch", "Coffee & Registration").
+_BREAK_SLOT = re.compile(
+    r"^\W*(?:(?:morning|afternoon|evening|coffee|tea|lunch|dinner|networking)\s+)?"
+    r"(?:breaks?|lunch|dinner|breakfast|coffee|registration|reception|check-?in|doors open)"
+    r"(?:\s*(?:&|and)\s*(?:registration|coffee|networking|check-?in))?\W*$",
     re.I,
 )
 # Events a group's calendar holds besides its talks ("Working day — coding", "Writing day").

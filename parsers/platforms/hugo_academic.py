@@ -12,8 +12,10 @@ meta block), `talk_li_simple` ("pub-list-item" with a `div[itemprop=startDate]`)
 compact list (`ul.fa-ul > li` with "Jan 2, 2017, Event" in a paragraph).
 Quirks:
 - the speaker is the item's author, kept as the site writes it (a group author such as
-  "Statistics Computing Club" is kept: it is what the page credits); a list that names no
-  author is a personal site's: the owner (`parsers.common.owner`) gives those talks;
+  "Statistics Computing Club" is kept: it is what the page credits), linked, classed, or as
+  bare comma-joined spans in a meta line of their own; a list that names no author is a
+  personal site's: the owner (`parsers.common.owner`) gives those talks; elsewhere a title
+  piece that is one person ("Seminar #3 - Jane Doe - Work") names the speaker;
 - a range may span days ("Sep 18, 2019 2:30 PM — Sep 23, 2019 3:30 PM"): the start is the talk;
   the clock time is kept ("Feb 11, 2020 9:00 AM — 6:00 PM" starts at 9:00);
 - the location is the meta span after the middot divider;
@@ -29,6 +31,7 @@ from parsers.common import dates, times, zones
 from parsers.common.html import HtmlElement, first
 from parsers.common.links import absolute, links_in
 from parsers.common.owner import page_owner, personal_talks_page
+from parsers.common.people import looks_like_name, people_in
 from parsers.common.text import clean, status_of, text_of
 from parsers.talk import Link, Speaker, Talk
 
@@ -66,6 +69,8 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
         talk = _parse_item(item, ctx)
         if owner is not None and not talk.speakers:
             talk = talk.with_changes(speakers=(owner,))
+        elif not talk.speakers and (named := _named_in_title(talk.title)):
+            talk = talk.with_changes(speakers=tuple(named))
         if talk.title or talk.speakers:
             result.talks.append(talk)
     return result
@@ -156,7 +161,31 @@ def _authors(item: HtmlElement) -> list[str]:
             name = clean(text_of(span))
             if name and name not in names:
                 names.append(name)
-    return names
+    return names or _author_line(meta)
+
+
+def _author_line(meta: HtmlElement) -> list[str]:
+    """The author line of themes that print names as bare `<span>`s joined by commas, in a
+    meta `<div>` of its own (not the one with the date): every span must read as a name."""
+    for line in meta.findall("div"):
+        text = text_of(line) or ""
+        spans = [clean(text_of(span)) or "" for span in line.findall("span")]
+        if not spans or dates.find_date(text) is not None:
+            continue
+        if all(looks_like_name(name) for name in spans):
+            return list(dict.fromkeys(spans))
+    return []
+
+
+def _named_in_title(title: str | None) -> list[Speaker]:
+    """An event list that credits no author may name the speaker as one piece of the title
+    ("Seminar #3 - Jane Doe - Work (Venue)"): a piece between spaced dashes that is wholly one
+    person. The title is kept as the site wrote it."""
+    pieces = [piece.strip() for piece in re.split(r"\s+[–—-]\s+", title or "")]
+    if len(pieces) < 2:
+        return []
+    found = [people for piece in pieces if (people := people_in(piece)) and len(people) == 1]
+    return found[0] if len(found) == 1 else []
 
 
 def _same_day(start: str | None, end: str | None) -> bool:
