@@ -4,7 +4,8 @@ nothing with the responses.
     python -m bench.bare_spider URLS_FILE [-s NAME=VALUE ...]
 
 It runs with the download settings of `crawler/settings.py` (user agent, robots.txt,
-concurrency, timeouts, size limits, retries; `BARE_SETTINGS`) and the same `-s` overrides the
+concurrency, timeouts, size limits, retries; `BARE_SETTINGS`), the project's `CONCURRENT_ITEMS`
+(tasks Scrapy starts per response, whatever the spider does) and the same `-s` overrides the
 benchmark gives `seminars crawl`, but none of the project's middlewares, pipelines or
 extensions. It is handed every URL up front, so it never waits for a parse to discover one.
 Prints the number of responses received as JSON on stdout.
@@ -25,6 +26,7 @@ BARE_SETTINGS = (
     "ROBOTSTXT_OBEY",
     "CONCURRENT_REQUESTS",
     "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "CONCURRENT_ITEMS",  # not a download setting, but Scrapy pays it per response
     "DOWNLOAD_DELAY",
     "AUTOTHROTTLE_ENABLED",
     "AUTOTHROTTLE_START_DELAY",

@@ -2,10 +2,11 @@
 
 Crawl: for each size N (pages), `seminars crawl` into a fresh database against the bare
 spider (`bench/bare_spider.py`) fetching the same URLs, alternately, with the same settings:
-the project's download settings plus `LOOPBACK` (no throttling; 16 connections to the one
-local host, standing for the 16 sites a real crawl fetches from at once). robots.txt is
-obeyed by both (one fetch each). Each run is a fresh process, timed from start to exit, with
-its peak RSS.
+the project's download settings and `CONCURRENT_ITEMS` (Scrapy's per-response cost) plus
+`LOOPBACK` (no throttling; 16 connections to the one local host, standing for the 16 sites a
+real crawl fetches from at once). robots.txt is obeyed by both (one fetch each). Each run is
+a fresh process, timed from start to exit, with its peak RSS and CPU time (user + system:
+steadier than wall time on a busy machine).
 
 Refresh: a first crawl with `--http-cache` (an empty cache: every page is fetched and
 stored), a second crawl of the unchanged site without the cache (every page fetched; none
@@ -51,6 +52,8 @@ class CrawlResult:
     ratio: Figure = field(default_factory=Figure)  # ours pages/s over bare pages/s
     ours_rss: Figure = field(default_factory=Figure)
     bare_rss: Figure = field(default_factory=Figure)
+    ours_cpu: Figure = field(default_factory=Figure)  # seconds of CPU
+    bare_cpu: Figure = field(default_factory=Figure)
 
 
 def seminars_crawl(sources: Path, db: Path, *extra: str) -> list[str]:
@@ -97,12 +100,15 @@ def crawl_stage(sizes: list[int], repeats: int, log: Any = print) -> list[CrawlR
                     (result.ratio, bare.wall / ours.wall),
                     (result.ours_rss, ours.peak_rss_mb),
                     (result.bare_rss, bare.peak_rss_mb),
+                    (result.ours_cpu, ours.cpu),
+                    (result.bare_cpu, bare.cpu),
                 ):
                     figure.add(value)
                 shutil.rmtree(db.parent)
                 log(
                     f"  crawl N={len(site.pages)} run {attempt + 1}/{repeats}: seminars "
-                    f"{ours.wall:.1f} s ({ours.peak_rss_mb:.0f} MB), bare {bare.wall:.1f} s"
+                    f"{ours.wall:.1f} s ({ours.peak_rss_mb:.0f} MB, {ours.cpu:.1f} s CPU), "
+                    f"bare {bare.wall:.1f} s ({bare.cpu:.1f} s CPU)"
                 )
             results.append(result)
     return results
@@ -192,9 +198,19 @@ def snapshot(db: Path) -> Snapshot:
         ]
         data = {}
         for table in tables:
-            cursor = conn.execute(f"SELECT rowid, * FROM [{table}]")
-            columns = [d[0] for d in cursor.description][1:]
-            data[table] = (columns, {row[0]: row[1:] for row in cursor})
+            # a WITHOUT ROWID table has no rowid: its primary key is the key
+            key = [r[1] for r in sorted(conn.execute(f"PRAGMA table_info([{table}])")) if r[5]]
+            try:
+                cursor = conn.execute(f"SELECT rowid, * FROM [{table}]")
+                keyed = {row[0]: row[1:] for row in cursor}
+            except sqlite3.OperationalError:
+                cursor = conn.execute(f"SELECT * FROM [{table}]")
+                names = [d[0] for d in cursor.description]
+                where = [names.index(column) for column in key]
+                keyed = {tuple(row[i] for i in where): row for row in cursor}
+            else:
+                names = [d[0] for d in cursor.description][1:]
+            data[table] = (names, keyed)
     return data
 
 

@@ -51,13 +51,14 @@ class Figure:
 
 @dataclass
 class Run:
-    """One child process: wall time, peak resident memory, exit code and output."""
+    """One child process: wall time, CPU time, peak resident memory, exit code and output."""
 
     wall: float
     peak_rss_mb: float
     returncode: int
     stdout: str
     stderr: str
+    cpu: float = 0.0  # user + system seconds of the child itself: steadier than wall on a busy box
 
 
 def run(command: list[str], *, timeout: float, cwd: Path = ROOT) -> Run:
@@ -83,6 +84,7 @@ def run(command: list[str], *, timeout: float, cwd: Path = ROOT) -> Run:
             returncode=process.returncode,
             stdout=stdout.read().decode("utf-8", "replace"),
             stderr=stderr.read().decode("utf-8", "replace"),
+            cpu=usage.ru_utime + usage.ru_stime,
         )
 
 
