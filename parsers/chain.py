@@ -22,7 +22,7 @@ from datetime import datetime
 
 from parsers import registry
 from parsers.base import Context, ParserError, ParseResult
-from parsers.common import html
+from parsers.common import html, memo
 from parsers.normalize import checked
 from parsers.talk import Talk
 
@@ -103,6 +103,7 @@ def parse_document(
     comes back with no talks and a warning. `ParserError` is raised only when the chosen
     parser finds the page's anchor structure gone, which the caller reports per source.
     """
+    memo.new_page()
     ctx = Context(url=url, timezone=timezone, series=series, now=now)
     result = _parse(content, ctx, parser, detail, content_type)
     if warning := _cut_warning(content, ctx):

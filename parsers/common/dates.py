@@ -24,6 +24,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from parsers.common.memo import per_page
 from parsers.common.times import find_time_range
 from parsers.common.zones import zone
 
@@ -168,7 +169,7 @@ def parse_date(
     return _dateparser_date(text, default_year) if fallback else None
 
 
-@lru_cache(maxsize=4096)
+@per_page  # the record finder, the context pass and the fields read the same lines
 def find_date(
     text: str | None, *, default_year: int | None = None, day_first: bool = True
 ) -> tuple[date, tuple[int, int]] | None:

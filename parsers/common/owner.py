@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from parsers.common.html import HtmlElement
+from parsers.common.html import HtmlElement, select
 from parsers.common.people import looks_like_person, people_in, strip_honorifics
 from parsers.common.text import clean
 from parsers.talk import Speaker
@@ -141,7 +141,7 @@ def _og_titles(root: HtmlElement) -> list[str]:
 
 def _select_first(root: HtmlElement, selector: str) -> HtmlElement | None:
     try:
-        found = root.cssselect(selector)
+        found = select(root, selector)
     except Exception:  # a selector lxml cannot compile is a bug in the table, not the page
         return None
     return found[0] if found else None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from parsers.common import vocab
+from parsers.common.memo import per_page
 from parsers.common.text import clean
 from parsers.talk import Speaker
 
@@ -81,6 +82,7 @@ def strip_honorifics(name: str) -> str:
     return DEGREES.sub("", name).strip(" ,")
 
 
+@per_page
 def looks_like_name(text: str | None) -> bool:
     """A person's name: 2-6 capitalised tokens (particles allowed), no digits, not a sentence."""
     if not text or any(ch.isdigit() for ch in text) or len(text) > 60:
@@ -261,6 +263,7 @@ _TITLE_SPLIT = re.compile(r"\s+[–—|]\s+|\s+-{1,2}\s+|(?<=[\w)\]])\s*:\s+")
 _NICKNAME = re.compile(r"\s[\"“'‘][^\"“”'’]{2,20}[\"”'’](?=\s)")
 
 
+@per_page
 def looks_like_person(text: str | None) -> bool:
     """A person's name and not a Title-Cased title or institution ("Deep Learning" is not).
 
@@ -279,15 +282,20 @@ def people_in(text: str | None) -> list[Speaker]:
     Stricter than `split_speakers`: every name must look like a person, so a title or an
     institution yields nothing.
     """
+    return list(_people_in(text))
+
+
+@per_page  # each title/speaker hypothesis asks again of texts another one tried
+def _people_in(text: str | None) -> tuple[Speaker, ...]:
     text = clean(text)
     if not text or len(text) > 200:
-        return []
+        return ()
     speakers = split_speakers(text)
     if any(s.affiliation and _TITLE_AFTER_COLON.search(s.affiliation) for s in speakers):
-        return []  # "Jane Doe, MIT: Title": a speaker and a title, which `speaker_and_title` splits
+        return ()  # "Jane Doe, MIT: Title": a speaker and a title, which `speaker_and_title` splits
     if speakers and all(looks_like_person(s.name) for s in speakers):
-        return speakers
-    return []
+        return tuple(speakers)
+    return ()
 
 
 def speaker_and_title(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import time
 
+from parsers.common.memo import per_page
+
 _HOUR = r"(?P<{n}h>[01]?\d|2[0-3])"
 _MINUTE = r"(?:\s?[:.h]\s?(?P<{n}m>[0-5]\d))"
 _AMPM = r"(?:\s?(?P<{n}ap>[ap])\.?\s?m\b\.?|\s?(?P<{n}noon>noon)\b|\s?(?P<{n}hh>h|uhr)\b)"
@@ -42,6 +44,7 @@ NUMBER_LABELS = re.compile(
 
 
 
+@per_page  # every line is read for its time by several passes (`heuristic.reading`)
 def find_time_range(
     text: str | None, *, twelve_hour: bool = False
 ) -> tuple[time | None, time | None, tuple[int, int] | None]:

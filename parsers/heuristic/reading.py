@@ -12,6 +12,7 @@ states the year the text leaves out. Times outside 7:00-22:59 without am/pm are 
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from datetime import date, time
 
 from parsers.common import dates, times, zones
 from parsers.common.html import HtmlElement
+from parsers.common.memo import MAX_ENTRIES, page_dict, per_page
 from parsers.common.people import EVENT_LABEL
 from parsers.common.text import clean
 from parsers.heuristic.lines import Line
@@ -140,6 +142,7 @@ class Parsed:
     extra: dict = field(default_factory=dict)
 
 
+@per_page  # the same line, read by the record finder, the context pass and the fields
 def read_date(
     text: str,
     year: int | None,
@@ -225,7 +228,27 @@ def _swapped(text: str, span: tuple, day: date, year: int | None, day_first: boo
 
 
 def parse_line(line: Line, ctx: PageContext) -> Parsed:
-    """Cut the date, the clock time and any label out of a line."""
+    """Cut the date, the clock time and any label out of a line.
+
+    The record finder, the context pass and the record's fields read the same lines with the
+    same page facts (a third of the calls, on the corpus pages): each reading is made once per
+    page (`_READINGS`), and every caller gets its own copy, since callers mark parts `used`
+    and relabel them. The key is all the reading depends on: the line and four page facts."""
+    key = (id(line), ctx.year, ctx.day_first, ctx.previous, ctx.academic)
+    known = _READINGS.get(key)
+    if known is None or known.line is not line:
+        if len(_READINGS) >= MAX_ENTRIES:
+            _READINGS.clear()
+        known = _READINGS[key] = _parse_line(line, ctx)
+    parsed = copy.copy(known)
+    parsed.extra = dict(known.extra)
+    return parsed
+
+
+_READINGS: dict[tuple, Parsed] = page_dict()  # each entry keeps its line alive: ids stay unique
+
+
+def _parse_line(line: Line, ctx: PageContext) -> Parsed:
     text = _without_link_labels(line)
     parsed = Parsed(line=line)
     labelled = LABELLED.match(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from parsers.common import times
+from parsers.common.memo import per_page
 from parsers.common.people import (
     clean_affiliation,
     looks_like_name,
@@ -508,6 +509,7 @@ def _is_link_text(part: Parsed, value: str) -> bool:
     )
 
 
+@per_page
 def looks_like_place(text: str) -> bool:
     """A room or venue line ("Room 101", "Salle 105, tour 25-26", "Online", "Evans 1015")."""
     if len(text) > 120 or len(text.split()) > 14 or _MODE_LED_TITLE.match(text):

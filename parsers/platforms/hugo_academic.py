@@ -28,7 +28,7 @@ import re
 
 from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates, times, zones
-from parsers.common.html import HtmlElement, first
+from parsers.common.html import HtmlElement, first, select
 from parsers.common.links import absolute, links_in
 from parsers.common.owner import page_owner, personal_talks_page
 from parsers.common.people import looks_like_name, people_in
@@ -48,19 +48,19 @@ TALK_HREF = re.compile(r"/(talks?|events?)/[^/]+", re.I)
 
 def detect(root: HtmlElement) -> float:
     """Sure when the theme made the page and its items are talks (not publications)."""
-    items = root.cssselect(ITEMS)[:200]
+    items = select(root, ITEMS)[:200]
     if not items:
         return 0.0
     talkish = sum(1 for item in items if _is_talk_item(item))
     if talkish < max(1, len(items) // 2):
         return 0.0
-    generator = root.cssselect("meta[name='generator']")
+    generator = select(root, "meta[name='generator']")
     by_theme = bool(generator and GENERATOR.search(generator[0].get("content") or ""))
     return 0.9 if by_theme else 0.6
 
 
 def parse(root: HtmlElement, ctx: Context) -> ParseResult:
-    items = [item for item in root.cssselect(ITEMS) if _is_talk_item(item)]
+    items = [item for item in select(root, ITEMS) if _is_talk_item(item)]
     if not items:
         raise ParserError(f"{ctx.url}: no talk items ({ITEMS})")
     result = ParseResult()
@@ -128,7 +128,7 @@ def _meta(item: HtmlElement) -> tuple[str | None, str | None]:
     """(date text, location) from the meta line that holds the date, split at the middot
     divider. The first meta block with a date is the one: `li_card` puts the author line
     before it, and the oldest lists write "Jan 2, 2017, Event" in a paragraph."""
-    for meta in (found for selector in META for found in item.cssselect(selector)):
+    for meta in (found for selector in META for found in select(item, selector)):
         lines = [meta, *meta.findall("div")]
         for line in reversed(lines):  # the innermost line with a date
             spans = [s for s in line.findall("span") if _not_divider(s)]
@@ -157,7 +157,7 @@ def _authors(item: HtmlElement) -> list[str]:
             if name and name not in names:
                 names.append(name)
     if not names:
-        for span in meta.cssselect(".author-highlighted, .author"):
+        for span in select(meta, ".author-highlighted, .author"):
             name = clean(text_of(span))
             if name and name not in names:
                 names.append(name)

@@ -16,7 +16,7 @@ import re
 
 from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates
-from parsers.common.html import HtmlElement, first
+from parsers.common.html import HtmlElement, first, select
 from parsers.common.links import absolute
 from parsers.common.people import speaker_and_title
 from parsers.common.text import clean, status_of, text_of
@@ -31,14 +31,14 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 def detect(root: HtmlElement) -> float:
-    if not root.cssselect(f"{LIST} {ITEMS}")[:1]:
+    if not select(root, f"{LIST} {ITEMS}")[:1]:
         return 0.0
     powered = any("indico" in (a.get("href") or "").lower() for a in root.iter("a"))
     return 0.9 if powered else 0.7
 
 
 def parse(root: HtmlElement, ctx: Context) -> ParseResult:
-    lists = root.cssselect(LIST)
+    lists = select(root, LIST)
     if not lists:
         raise ParserError(f"{ctx.url}: no event list ({LIST})")
     result = ParseResult()
@@ -59,7 +59,7 @@ def _parse_item(item: HtmlElement, ctx: Context, year: int | None) -> Talk:
     anchor = block.find(".//a") if block is not None else None
     raw = text_of(anchor if anchor is not None else block)
     title, speakers = _title_and_speakers(raw)
-    labels = " ".join(text_of(s) or "" for s in item.cssselect(".ui.label"))
+    labels = " ".join(text_of(s) or "" for s in select(item, ".ui.label"))
     when = text_of(first(item, ".date"))
     day = dates.parse_date(when, default_year=year, fallback=False)
     return Talk(

@@ -27,7 +27,7 @@ from datetime import date, time
 
 from parsers.base import Context, Follow, ParserError, ParseResult
 from parsers.common import dates, zones
-from parsers.common.html import HtmlElement, first
+from parsers.common.html import HtmlElement, first, select
 from parsers.common.links import absolute, links_in
 from parsers.common.people import parse_speaker
 from parsers.common.text import clean, join_paragraphs, paragraphs, status_of, text_of
@@ -58,7 +58,7 @@ def detect(root: HtmlElement) -> float:
     """The site's series table or talk body; sure when the page names the site."""
     title = (root.findtext(".//title") or "").lower()
     named = any(domain in title for domain in DOMAINS)
-    if any(_knowl(a) for a in root.cssselect("td.talktitle a[knowl]")[:5]):
+    if any(_knowl(a) for a in select(root, "td.talktitle a[knowl]")[:5]):
         return 0.95 if named else 0.7
     if first(root, f"{TALK_BODY}") is not None and first(root, "h1") is not None:
         return 0.9 if named else 0.0
@@ -67,7 +67,7 @@ def detect(root: HtmlElement) -> float:
 
 def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     """A series page (its talks, each talk page followed), or a talk page on its own."""
-    if root.cssselect("td.talktitle a[knowl]"):
+    if select(root, "td.talktitle a[knowl]"):
         return _parse_series(root, ctx)
     if first(root, TALK_BODY) is not None:
         return parse_detail(root, ctx)
@@ -105,7 +105,7 @@ def parse_detail(root: HtmlElement, ctx: Context) -> ParseResult:
 def _parse_series(root: HtmlElement, ctx: Context) -> ParseResult:
     result = ParseResult()
     zone = _page_zone(root, ctx)
-    for row in root.cssselect(ROWS):
+    for row in select(root, ROWS):
         anchor = first(row, "td.talktitle a[knowl]")
         if anchor is None or "rescheduled" in _classes(row):
             continue

@@ -17,7 +17,7 @@ import re
 
 from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates, times, zones
-from parsers.common.html import HtmlElement, first
+from parsers.common.html import HtmlElement, first, select
 from parsers.common.links import absolute
 from parsers.common.people import people_in, speaker_and_title
 from parsers.common.text import clean, join_paragraphs, paragraphs, status_of, text_of
@@ -49,11 +49,11 @@ SPEAKER_LINE = re.compile(r"^\s*(?:speakers?|presenters?|presented by)\s*:?\s*(.
 
 
 def detect(root: HtmlElement) -> float:
-    return 0.9 if root.cssselect(ITEMS)[:1] else 0.0
+    return 0.9 if select(root, ITEMS)[:1] else 0.0
 
 
 def parse(root: HtmlElement, ctx: Context) -> ParseResult:
-    items = root.cssselect(ITEMS)
+    items = select(root, ITEMS)
     if not items:
         raise ParserError(f"{ctx.url}: no event items ({ITEMS})")
     result = ParseResult()
