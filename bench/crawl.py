@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.measure import Figure, python, run
-from bench.site import Server, build
+from bench.site import Server
+from bench.site_pages import build
 
 LOOPBACK = (
     "AUTOTHROTTLE_ENABLED=False",

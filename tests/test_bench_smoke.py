@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench import __main__ as suite
-from bench import crawl, parse, site, store
+from bench import crawl, parse, site_pages, store
 
 # Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
 pytestmark = pytest.mark.slow
@@ -40,10 +40,10 @@ def test_parse_stage_times_every_snapshot_page() -> None:
 
 
 def test_synthetic_site_has_every_kind_of_source() -> None:
-    built = site.build("http://127.0.0.1:9", PAGES)
-    assert len(built.pages) == PAGES == site.pages_for(len(built.sources))
+    built = site_pages.build("http://127.0.0.1:9", PAGES)
+    assert len(built.pages) == PAGES == site_pages.pages_for(len(built.sources))
     assert [s["parser"] for s in built.sources] == ["auto", "gapindnns", "ist_mpml"]
-    assert built.talks == 3 * site.TALKS_PER_LISTING
+    assert built.talks == 3 * site_pages.TALKS_PER_LISTING
 
 
 def test_crawl_stage_fetches_every_page_with_both_spiders() -> None:

@@ -12,7 +12,7 @@ import pytest
 from parsers.base import Context
 from parsers.common import dates, html
 from parsers.common.people import people_in
-from parsers.heuristic.reading import label_of
+from parsers.heuristic.labels import label_of
 from parsers.markup.ical import parse_calendar
 from parsers.platforms import hugo_academic, tribe_events
 

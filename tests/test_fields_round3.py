@@ -16,6 +16,7 @@ from parsers.common.people import (
     people_in,
     speaker_and_title,
 )
+from parsers.heuristic.labels import label_of
 from parsers.heuristic.patterns import (
     BREAKS,
     CEREMONY,
@@ -24,13 +25,9 @@ from parsers.heuristic.patterns import (
     POSTER_TAG,
     TOGGLE,
 )
-from parsers.heuristic.reading import label_of, read_date
-from parsers.heuristic.titles import (
-    _bracketed_person,
-    _cjk_people,
-    _name_then_sentence,
-    unquote,
-)
+from parsers.heuristic.reading import read_date
+from parsers.heuristic.speakers import _bracketed_person, cjk_people, name_then_sentence
+from parsers.heuristic.titles import unquote
 from parsers.markup.ical import parse_calendar
 
 
@@ -221,7 +218,7 @@ def test_bracketed_affiliation_and_name(text: str, want: list) -> None:
     ],
 )
 def test_cjk_full_width_comma(text: str, want: list) -> None:
-    assert names(_cjk_people(text)) == want
+    assert names(cjk_people(text)) == want
 
 
 @pytest.mark.parametrize(
@@ -236,7 +233,7 @@ def test_cjk_full_width_comma(text: str, want: list) -> None:
     ],
 )
 def test_labelled_name_then_sentence(text: str, want: list) -> None:
-    assert names(_name_then_sentence(text)) == want
+    assert names(name_then_sentence(text)) == want
 
 
 def heuristic(body: str, url: str = "https://lab.example.org/talks/") -> list[tuple]:

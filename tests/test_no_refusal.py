@@ -8,9 +8,9 @@ import pytest
 
 from parsers.chain import HEURISTIC_THRESHOLD, parse_document
 from parsers.common import html
+from parsers.heuristic.anchors import BARE_YEAR, _only_a_date, year_group_items
 from parsers.heuristic.lines import BULLET, page_lines
 from parsers.heuristic.reading import PageContext
-from parsers.heuristic.records import BARE_YEAR, _only_a_date, year_group_items
 
 
 def _lines(body: str):

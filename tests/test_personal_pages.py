@@ -8,8 +8,8 @@ import pytest
 from parsers.chain import parse_document
 from parsers.common import html
 from parsers.common.owner import page_owner, personal_talks_page
+from parsers.heuristic.anchors import month_only
 from parsers.heuristic.lines import Line
-from parsers.heuristic.records import month_only
 from parsers.heuristic.titles import _without_month, looks_like_place
 
 

@@ -10,9 +10,9 @@ from parsers.base import Context
 from parsers.common import html
 from parsers.common.owner import page_owner
 from parsers.heuristic import extract
+from parsers.heuristic.anchors import _date_closes_entry, find_anchors, year_only
 from parsers.heuristic.lines import Line, page_lines, tab_labels
 from parsers.heuristic.reading import PageContext
-from parsers.heuristic.records import _date_closes_entry, find_anchors, year_only
 
 
 def _lines(body: str, title: str = "Talks") -> list[Line]:

@@ -19,16 +19,17 @@ from datetime import date, time
 import pytest
 from lxml import html
 
-from parsers.heuristic.extract import _logistics_place, _venue_in_sentence, _without_when
-from parsers.heuristic.lines import Line
-from parsers.heuristic.reading import (
-    PageContext,
-    SeriesTime,
+from parsers.heuristic.context import (
+    _logistics_place,
+    _venue_in_sentence,
+    _without_when,
     page_zone,
     series_time,
     term_years,
     years_named,
 )
+from parsers.heuristic.lines import Line
+from parsers.heuristic.reading import PageContext, SeriesTime
 
 
 def _line(text: str, index: int = 0) -> Line:

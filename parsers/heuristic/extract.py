@@ -1,52 +1,40 @@
 """The heuristic extractor: talks from any seminar page, with no site parser and no markup help.
 
 How it finds the blocks that each hold one talk:
-1. the page becomes *lines* (`generic_lines`), each read for its label, date and time
-   (`generic_when`);
-2. lines that give a date or a time anchor *records*: the list item, table row, card or
-   heading-led section around each (`generic_records` says how records are grown and split);
-3. lines in no record are *context*: day headings give rows their date, year headings and the
-   page title their year ("Fall 18" too), a room line under a day heading its location; a
-   time or zone given once for the series ("Thursdays, 14:00–15:00", "all times CET"), above
-   the talks or in a side card below them, holds for every talk that gives none (a term it
-   names limits it: "Meetings for Fall 2025 …"), before the source's zone;
-4. `generic_fields.extract` reads each record; records that are not talks (breaks, workshops
+1. the page becomes *lines* (`lines`), each read for its label (`labels`), date and time
+   (`reading`);
+2. lines that give a date or a time anchor *records* (`anchors`): the list item, table row,
+   card or heading-led section around each (`records` says how records are grown and split);
+3. lines in no record are *context* (`context` says what each gives): the date, year and room
+   of the records below them, and a time or zone given once for the whole series;
+4. `fields.extract` reads each record; records that are not talks (breaks, workshops
    without speakers, news items) give nothing, and when most records name a speaker, one that
    names none is dropped.
 Confidence grows with the number of talks and the share with speakers and dates; a page where
 few records name a speaker is accepted only when it calls itself a seminar/talk page; a page
 the rules would refuse that still looks like a list of talks gets its best reading with a low
 confidence (`_best_reading`), which the chain returns with a warning.
-Bounded: `MAX_ANCHORS`, lines capped in `generic_lines`, dates via regexes (`find_date`).
+Bounded: `MAX_ANCHORS`, lines capped in `lines`, dates via regexes (`find_date`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from datetime import date, datetime
+from collections import defaultdict
+from datetime import date
 from urllib.parse import urlsplit
 
 from parsers.base import Context, ParseResult
-from parsers.common import dates, vocab
+from parsers.common import vocab
 from parsers.common.html import HtmlElement
 from parsers.common.owner import page_owner, personal_talks_page
-from parsers.common.text import clean, fold, join_paragraphs
+from parsers.common.text import fold, join_paragraphs
+from parsers.heuristic import context
+from parsers.heuristic.anchors import MAX_ANCHORS, find_anchors
 from parsers.heuristic.fields import extract
 from parsers.heuristic.lines import Line, page_lines
-from parsers.heuristic.patterns import FIELD_SEPARATOR, PLACEHOLDER
 from parsers.heuristic.reading import PageContext as FieldContext
-from parsers.heuristic.reading import (
-    SeriesTime,
-    clock_span,
-    has_clock,
-    page_zone,
-    parse_line,
-    series_time,
-    years_named,
-)
-from parsers.heuristic.records import MAX_ANCHORS, YEAR, find_anchors, find_records
-from parsers.heuristic.titles import looks_like_place
+from parsers.heuristic.records import find_records
 from parsers.talk import Speaker
 
 NAME = "heuristic"
@@ -54,27 +42,6 @@ URL_PATTERNS: tuple[str, ...] = ()
 
 
 SEMINAR_WORDS = vocab.series_words()
-
-
-# "Talks take place in Room 507", "I seminari si tengono presso l'Aula Magna", "takes place
-# on zoom": where the series meets, said once in a sentence above the talks.
-VENUE_PHRASE = re.compile(
-    r"\b(?:takes?\s+place|held|meets?|are|is|will\s+be|findet|finden|ont\s+lieu|a\s+lieu|"
-    r"se\s+celebran?|si\s+tiene|si\s+tengono|vinden?\s+plaats)"
-    r"(?:\s+\w+){0,3}?\s+(?:in|at|im|en|dans|à|nella|nell'|presso|nel|"
-    r"(?:on|via|over|über|sur|por|su)(?=\s+(?:zoom|teams|webex|jitsi|google\s+meet|gather)\b))\s+"
-    r"(?:the\s+|la\s+|le\s+|el\s+|il\s+|l')?(?P<place>[^.;]{3,160})",
-    re.I,
-)
-# Where the place named in such a sentence ends.
-VENUE_END = re.compile(
-    r",?\s+(?:unless|except|but|where|salvo|sauf|außer|excepto|and\s+(?:are|is|streamed|"
-    r"online|on|via|will))\b|\s+\(?(?:unless|except)\b",
-    re.I,
-)
-
-
-_DAY_FIRST_LANGS = re.compile(r"^en-(gb|au|nz|ie|in|za)$|^(?!en)", re.I)
 
 
 def detect(root: HtmlElement) -> float:
@@ -90,9 +57,9 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     lines = page_lines(root, result.warnings)
     if not lines:
         return result
-    page_year = _page_year(root, lines, ctx)
-    academic = _academic_year(root, lines, page_year)
-    day_first = _day_first(root, lines, page_year)
+    page_year = context.page_year(root, lines, ctx)
+    academic = context.academic_year(root, lines, page_year)
+    day_first = context.day_first(root, lines, page_year)
     probe = FieldContext(ctx.url, ctx.timezone, page_year or 2000, day_first=day_first)
     anchors = find_anchors(lines, probe, year_groups=_talk_list_page(root, lines, ctx.url))
     if len(anchors) > MAX_ANCHORS:
@@ -106,53 +73,6 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     return result
 
 
-def _page_year(root: HtmlElement, lines: list[Line], ctx: Context) -> int | None:
-    title = clean(root.findtext(".//title") or "") or ""
-    headings = " ".join(line.text for line in lines[:80] if line.heading in (1, 2))
-    for text in (title, headings):
-        found = years_named(text)  # "Seminar 2024", or a term's short year: "Fall 18"
-        if found:
-            return Counter(found).most_common(1)[0][0]
-    years = Counter(y for line in lines[:3000] for y in YEAR.findall(line.text[:300]))
-    if years:
-        return int(years.most_common(1)[0][0])
-    return ctx.now.year if ctx.now else None
-
-
-_ACADEMIC = re.compile(r"(?<!\d)(?:19|20)(\d\d)\s*[/–-]\s*(?:(?:19|20)?\d\d)(?!\d)")
-
-
-def _academic_year(root: HtmlElement, lines: list[Line], year: int | None) -> bool:
-    """Does the page's title or main heading name an academic year ("2023/24", "2023-2024")?"""
-    title = root.findtext(".//title") or ""
-    main = " ".join(line.text for line in lines[:300] if line.heading in (1, 2))
-    for match in _ACADEMIC.finditer(f"{title} {main}"):
-        first = int(match.group(0)[:4])
-        second = re.sub(r"\D", "", match.group(0)[4:])
-        if year == first and second and int(second[-2:]) == (first + 1) % 100:
-            return True
-    return False
-
-
-def _day_first(root: HtmlElement, lines: list[Line], year: int | None) -> bool:
-    """Numeric dates: 3/5 is 3 May unless the page shows month-first (13+ in the day slot, or
-    weekdays that agree only with month-first), or is US English and shows no evidence."""
-    votes = Counter()
-    for line in lines[:3000]:
-        for a, b in re.findall(
-            r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})(?:[/.]\d{2,4})?(?![\d/])", line.text[:200]
-        ):
-            a, b = int(a), int(b)
-            if a > 12 >= b:
-                votes["day"] += 1
-            elif b > 12 >= a:
-                votes["month"] += 1
-    if votes["day"] != votes["month"]:
-        return votes["day"] > votes["month"]
-    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
-    return bool(_DAY_FIRST_LANGS.search(lang)) if lang else True
-
-
 def _read(
     lines: list[Line],
     owner: dict[int, int],
@@ -162,7 +82,7 @@ def _read(
     academic: bool = False,
 ) -> list:
     # No zone while records are read: a talk's own printed zone is kept apart from the page's
-    # and the source's, which `_with_series_facts` applies afterwards, in that order.
+    # and the source's, which `context.with_series_facts` applies afterwards, in that order.
     field_ctx = FieldContext(ctx.url, None, page_year, day_first=day_first, academic=academic)
     members: dict[int, list[Line]] = defaultdict(list)
     for line in lines:
@@ -173,7 +93,7 @@ def _read(
     for line in lines[: last + 1]:
         number = owner.get(line.index)
         if number is None:
-            _update_context(field_ctx, [line])
+            context.update_context(field_ctx, [line])
             continue
         if number in done:
             continue
@@ -181,7 +101,7 @@ def _read(
         record = members[number]
         talk = extract(record, field_ctx)
         if talk is None or not talk.speakers:
-            _update_context(field_ctx, record)  # a day heading, a room line, a break
+            context.update_context(field_ctx, record)  # a day heading, a room line, a break
         if talk is None:
             continue
         if is_talk(talk):  # a series line read as a record ("Fridays 4-5 PM") is still context
@@ -189,70 +109,8 @@ def _read(
         found.append((talk, line.index))
         if talk.starts_at:
             field_ctx.day = field_ctx.previous = date.fromisoformat(talk.starts_at[:10])
-    facts, zone = _series_facts(lines, owner, talking, field_ctx)
-    return [_with_series_facts(t, at, facts, zone or ctx.timezone) for t, at in found]
-
-
-MAX_FACT_LINES = 3000  # lines searched for a time or zone given once for the series
-
-
-def _series_facts(
-    lines: list[Line], owner: dict[int, int], talking: set[int], field_ctx: FieldContext
-) -> tuple[list[SeriesTime], str | None]:
-    """The clock times and the zone the page gives once for its talks, wherever it gives them:
-    an intro sentence, a side card after the list, a block that gave no talk. A bare time
-    line ("12:00–13:00 CET") counts only when the page has one such time: several are the
-    slots of an agenda, not the series' time."""
-    sentences, bare, zone = [], [], None
-    for line in lines[:MAX_FACT_LINES]:
-        if owner.get(line.index) in talking:
-            continue
-        fact, is_bare = series_time(line, field_ctx)
-        if fact is not None:
-            (bare if is_bare else sentences).append(fact)
-        elif zone is None:
-            zone = page_zone(line)
-    facts = sentences + (bare if len({f.start for f in bare}) == 1 else [])
-    facts.sort(key=lambda f: f.index)
-    return facts, zone or next((f.zone for f in facts if f.zone), None)
-
-
-def _with_series_facts(talk, at: int, facts: list[SeriesTime], zone: str | None):
-    """A dated talk without a clock time takes the series time that covers its date (the
-    nearest above it, else the first below: a side card after the list); a talk with a time
-    but no printed zone takes the page's zone, else the source's."""
-    if not talk.starts_at or talk.timezone:
-        return talk
-    day = date.fromisoformat(talk.starts_at[:10])
-    if len(talk.starts_at) == 10:
-        covering = [f for f in facts if f.covers(day)]
-        above = [f for f in covering if f.index < at]
-        fact = above[-1] if above else (covering[0] if covering else None)
-        if fact is None:
-            return talk
-        tz = fact.zone or zone
-        return talk.with_changes(
-            starts_at=dates.combine(day, fact.start, tz),
-            ends_at=dates.combine(day, fact.end, tz) if fact.end else None,
-            timezone=tz,
-        )
-    if not zone or datetime.fromisoformat(talk.starts_at).tzinfo is not None:
-        return talk
-    return talk.with_changes(
-        starts_at=_in_zone(talk.starts_at, zone),
-        ends_at=_in_zone(talk.ends_at, zone),
-        timezone=zone,
-    )
-
-
-def _in_zone(moment: str | None, zone: str) -> str | None:
-    """A local "YYYY-MM-DDTHH:MM:SS" given the offset of `zone` on that day."""
-    if not moment or len(moment) <= 10:
-        return moment
-    local = datetime.fromisoformat(moment)
-    if local.tzinfo is not None:
-        return moment
-    return dates.combine(local.date(), local.time(), zone)
+    facts, zone = context.series_facts(lines, owner, talking, field_ctx)
+    return [context.with_series_facts(t, at, facts, zone or ctx.timezone) for t, at in found]
 
 
 MAX_ABSTRACT_LINES = 3000  # free lines searched for titles repeated over their abstracts
@@ -300,101 +158,6 @@ def _abstract_at(free: list, k: int, title: str, titles: set[str]) -> str | None
         if len(after.text) >= 80:
             paragraphs.append(after.text)
     return join_paragraphs(paragraphs)
-
-
-def _update_context(field_ctx: FieldContext, lines: list[Line]) -> None:
-    """Headings and loose lines set the year, the day and the room of the records below."""
-    for line in lines:
-        text = line.text
-        if len(text) > 300:  # a paragraph: only its venue sentence, if any, is context
-            if len(text) <= VENUE_PARAGRAPH_MAX and not line.heading:
-                field_ctx.location = _venue_in_sentence(line) or field_ctx.location
-            continue
-        years = years_named(text) if line.heading or len(text) <= 60 else []
-        if years:
-            field_ctx.year = years[0]
-            field_ctx.previous = None  # a new year heading: dates below follow it
-            field_ctx.academic = bool(_ACADEMIC.search(text))
-        parsed = parse_line(line, field_ctx)
-        if parsed.day and (line.heading or len(parsed.rest) <= 40):
-            field_ctx.day = parsed.day
-        elif parsed.label == "location" and parsed.rest:
-            field_ctx.location = parsed.rest
-        elif (
-            not parsed.day
-            and not line.heading
-            and looks_like_place(text)
-            and not PLACEHOLDER.match(text)  # a "TBA" cell is no room for the whole page
-        ):
-            field_ctx.location = _logistics_place(line) or _location_text(line)
-        elif not line.heading and len(text) > 40:
-            field_ctx.location = _venue_in_sentence(line) or field_ctx.location
-
-
-VENUE_PARAGRAPH_MAX = 800  # an intro paragraph that says where the series meets
-
-
-def _venue_in_sentence(line: Line) -> str | None:
-    """The place an intro sentence gives for the series: set in bold, or named after "take
-    place in" and its like ("… in <b>Hurley Hall 257</b> unless otherwise noted")."""
-    for text, element in line.fragments:
-        text = clean(text) or ""
-        if element is not None and element.tag in ("strong", "b") and looks_like_place(text):
-            return text.strip(" ,;")
-    for match in VENUE_PHRASE.finditer(line.text):
-        place = VENUE_END.split(match.group("place"), maxsplit=1)[0].strip(" ,;:")
-        place = _without_when(place)
-        if looks_like_place(place):
-            return place
-    return _logistics_place(line)
-
-
-# "… on Mondays from 3:15", "…, every Friday": where the when of a venue sentence begins.
-_WHEN_AFTER_PLACE = re.compile(
-    r",?\s+(?:on|every|each|from|at|,)?\s*(?:"
-    + "|".join(sorted(dates.WEEKDAYS, key=len, reverse=True))
-    + r")s?\b.*$",
-    re.I,
-)
-
-
-def _without_when(place: str) -> str:
-    """The place of "take place at 12pm in room 401B" or "in Moody 241 on Mondays from 3:15":
-    the clock time and the weekdays said with it are the series' time, not part of the room."""
-    place = _WHEN_AFTER_PLACE.sub("", place)
-    span = clock_span(place)
-    if span and span[0] == 0:
-        place = re.sub(r"^\s*(?:in|at|,)?\s+", "", place[span[1] :])
-    elif span:
-        place = re.sub(r"[\s,]*(?:from|at|,)?\s*$", "", place[: span[0]])
-    return place.strip(" ,;:")
-
-
-def _logistics_place(line: Line) -> str | None:
-    """The place in a series' "when · where" line ("Thursdays, 14:00–15:00 · Main campus,
-    Madrid (room to be confirmed).", "Fridays 15:00–16:00, Room M1.03.", "every Wednesday,
-    12:00 in Gates 463A"): a separated piece of its first sentence that reads as a place once
-    its time is cut, when the line gives a clock time."""
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line.text, maxsplit=1)[0]
-    if not has_clock(first):
-        return None
-    pieces = FIELD_SEPARATOR.split(first)
-    if len(pieces) < 2:  # "Fridays 15:00–16:00, Room M1.03."
-        pieces = re.split(r"[,;]\s+", first)
-    for piece in pieces:
-        piece = _without_when(piece.strip(" ,;."))  # "12:00 in Gates 463A"
-        if looks_like_place(piece) and not has_clock(piece):
-            return piece
-    return None
-
-
-def _location_text(line: Line) -> str:
-    """A room line minus a trailing map link ("… Campus Jussieu — MAP")."""
-    text = line.text.replace("\xad", "")
-    last = line.fragments[-1] if line.fragments else None
-    if last and last[1] is not None and last[1].tag == "a" and len(last[0].strip()) <= 8:
-        text = text[: text.rfind(last[0].strip())] if last[0].strip() in text else text
-    return (clean(text) or "").strip(" ,;–—-|")
 
 
 def _judge(talks: list, root: HtmlElement, lines: list[Line], url: str = "") -> tuple[list, float]:

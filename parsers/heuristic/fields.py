@@ -25,6 +25,7 @@ from parsers.common.people import (
     people_in,
 )
 from parsers.common.text import clean, join_paragraphs, status_of
+from parsers.heuristic.labels import label_of
 from parsers.heuristic.lines import Line, emphasis, line_link
 from parsers.heuristic.patterns import (
     BREAKS,
@@ -43,13 +44,7 @@ from parsers.heuristic.patterns import (
     PLACEHOLDER,
     POSTER_TAG,
 )
-from parsers.heuristic.reading import (
-    SEPARATORS,
-    PageContext,
-    Parsed,
-    label_of,
-    parse_line,
-)
+from parsers.heuristic.reading import SEPARATORS, PageContext, Parsed, parse_line
 from parsers.heuristic.titles import looks_like_place, title_and_speakers
 from parsers.talk import Link, Speaker, Talk
 

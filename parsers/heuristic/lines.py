@@ -5,7 +5,7 @@ A line is a run of inline content inside one block element, cut at nested blocks
 contributed talks:" and the nested items their own lines). Each line keeps its block element
 (to find repeated record structures), its inline fragments with the element that wraps each
 (a link, `<em>`, `<strong>`: how pages mark titles and speakers) and, in a table, the header
-of its column ("Speaker", "Date").
+of its column ("Speaker", "Date": `columns`).
 Built with `lxml.etree.iterwalk`, never by recursion, and bounded (`MAX_EVENTS`, `MAX_LINES`),
 so deeply nested or huge pages cannot hang or overflow the stack.
 A typed bullet ("• ", "- ") is cut from the start of a line, and a date badge printed in
@@ -22,6 +22,7 @@ from lxml import etree
 from parsers.common import dates
 from parsers.common.html import HtmlElement
 from parsers.common.text import BLOCK_TAGS, clean
+from parsers.heuristic.columns import column_of
 
 MAX_EVENTS = 400_000
 MAX_LINES = 20_000
@@ -109,7 +110,7 @@ def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Lin
                     fragments=[(t, e) for t, e in buffer if t.strip()],
                     index=len(lines),
                     heading=_heading_level(blocks),
-                    column=_column(block, headers),
+                    column=column_of(block, headers),
                     gap=breaks[0] >= 2,
                 )
             )
@@ -326,47 +327,6 @@ def _heading_level(blocks: list[HtmlElement]) -> int:
         if block.tag in HEADINGS:
             return HEADINGS[block.tag]
     return 0
-
-
-def _column(block: HtmlElement, headers: dict[int, list[str]]) -> str | None:
-    """The header text of a table cell's column, for `td` cells under a header row."""
-    if block.tag != "td":
-        return None
-    row = block.getparent()
-    table = row
-    while table is not None and table.tag != "table":
-        table = table.getparent()
-    if table is None:
-        return None
-    key = id(table)
-    if key not in headers:
-        headers[key] = _header_row(table)
-    names = headers[key]
-    if not names:
-        return None
-    position = 0
-    for cell in row:
-        if cell is block:
-            break
-        if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
-            position += (
-                int(cell.get("colspan") or 1) if (cell.get("colspan") or "1").isdigit() else 1
-            )
-    return names[position] if position < len(names) else None
-
-
-def _header_row(table: HtmlElement) -> list[str]:
-    for row in table.iter("tr"):
-        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        if cells and all(c.tag == "th" for c in cells):
-            names = []
-            for cell in cells:
-                span = cell.get("colspan") or "1"
-                count = int(span) if span.isdigit() and int(span) < 20 else 1
-                names.extend([(clean(cell.text_content()) or "").lower()] * count)
-            return names
-        return []
-    return []
 
 
 def line_link(line: Line) -> HtmlElement | None:

@@ -1,76 +1,30 @@
 """The heuristic extractor's reading of one line: its label, its date, its clock time, and
 the text left once those are cut out.
 
-Labels ("Speaker:", "Titre :", "Raum:"), a table column's header ("Date") or a field's class
-name ("event-speaker") say what a line holds; labels are data (`LABELS`), in the languages
-seminar pages use. Dates go through `parsers.common.dates` (regexes, no dateparser), with
-three page-level aids: a weekday fixes the year or the day/month order ("Tue 3/5"), a
-yearless date lands near the talk before it (lists cross New Year), and a `<time datetime>`
-states the year the text leaves out. Times outside 7:00-22:59 without am/pm are numbers
-("Raum 0.01"), not clocks.
+What a label, a column header or a class name says the line holds is `labels`' call. Dates
+go through `parsers.common.dates` (regexes, no dateparser), with three page-level aids: a
+weekday fixes the year or the day/month order ("Tue 3/5"), a yearless date lands near the
+talk before it (lists cross New Year), and a `<time datetime>` states the year the text
+leaves out. Times outside 7:00-22:59 without am/pm are numbers ("Raum 0.01"), not clocks.
 """
 
 from __future__ import annotations
 
 import copy
-import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
 from parsers.common import dates, times, zones
-from parsers.common.html import HtmlElement
 from parsers.common.memo import MAX_ENTRIES, page_dict, per_page
 from parsers.common.people import EVENT_LABEL
 from parsers.common.text import clean
+from parsers.heuristic.labels import LABELLED, class_hint, column_kind, inline_hint, label_kind
 from parsers.heuristic.lines import Line
 from parsers.heuristic.patterns import (
-    ABOUT_TALKS,
-    BREAKS,
     LINK_PIECE,
-    SERIES_DAYS,
-    SERIES_WHEN,
-    SHORT_TERM,
-    TERM,
     TOGGLE,
-    ZONE_WORDS,
 )
-
-LABELS = {
-    "speaker": "speakers? presenters? lecturers? referent(?:in|en)? vortragende[r]? "
-    "sprecher(?:in)? leader intervenants? orateurs? oratrices? conférenci(?:er|ère)s? "
-    "ponentes? relatori? relatrice palestrante conferencista who quién quien guest invited "
-    "talare föredragshållare foredragsholder taler spreker prelegent(?:ka)? puhuja "
-    "докладчик konuşmacı 講演者 発表者 講師 报告人 主讲人 演讲者 강연자 연사",
-    "title": "title titel titre título titolo topic thema tema talk vortrag exposé sujet subject "
-    "paper tittel otsikko tytuł тема başlık 題目 演題 タイトル 题目 报告题目 제목",
-    "abstract": "abstract summary résumé resume zusammenfassung kurzfassung resumen riassunto "
-    "description descriptif details sammanfattning sammendrag samenvatting streszczenie "
-    "tiivistelmä аннотация özet 要旨 概要 摘要 内容提要 초록",
-    "date": "date datum fecha data quand when cuándo cuando day tag jour dates dato päivämäärä "
-    "日時 日付 日期 时间 일시",
-    "time": "time zeit heure hora orario uhrzeit horaire tid tidspunkt aika tijd godzina 時間",
-    "location": "location where dónde donde room venue place lieu salle ort raum sala aula "
-    "luogo local lugar sede locatie plaats address plats lokal sted paikka miejsce место yer "
-    "場所 会場 地点 장소",
-    "affiliation": "affiliation institution université university from 所属 单位",
-    "ignore": "host hosts hosted chair chairs session\\s+chairs? moderator discussant "
-    "organi[sz]er[s]? contact co-?authors? co-?autor(?:es|as)? co-?auteurs? "
-    "zoom link links registration youtube recording video slides poster bio biography "
-    "gastgeber einladung invited by office hours sprechstunde 世話人 司会",
-}
-
-
-# "Seminar Title:", "Talk abstract:": a field label may name the kind of session first.
-_SESSION_PREFIX = r"(?:(?:seminar|talk|lecture|colloquium|presentation|keynote)\s+)?"
-_LABEL_WORDS = [
-    (kind, re.compile(rf"^{_SESSION_PREFIX}(?:{'|'.join(words.split())})$", re.I))
-    for kind, words in LABELS.items()
-]
-
-
-LABELLED = re.compile(r"^\s*([^\W\d][\w ./'-]{0,28}?)\s*[:：]\s*(.*)$", re.S)
-
 
 # A date that stamps the page or a person, not an event ("Last updated 1/10/2024", "joined").
 META_DATE = re.compile(
@@ -79,14 +33,6 @@ META_DATE = re.compile(
     r"stand|veröffentlicht|actualizado|publicado|uppdaterad|oppdatert|opdateret|bijgewerkt|"
     r"gewijzigd|zaktualizowano|aggiornat[oa])\b|©|最終更新|更新日",
     re.I,
-)
-
-
-# Class names CMSs give their fields ("event-speaker", "views-field-field-location").
-CLASS_HINTS = (
-    ("speaker", re.compile(r"speaker|presenter|lecturer|referent|orateur|ponente|relatore", re.I)),
-    ("location", re.compile(r"location|venue|room|place|where|lieu|\bort\b|luogo|address", re.I)),
-    ("abstract", re.compile(r"abstract|summary|description|teaser|excerpt|resume", re.I)),
 )
 
 
@@ -253,16 +199,16 @@ def _parse_line(line: Line, ctx: PageContext) -> Parsed:
     parsed = Parsed(line=line)
     labelled = LABELLED.match(text)
     if labelled and len(text) < 2000:
-        kind = _label_kind(labelled.group(1))
+        kind = label_kind(labelled.group(1))
         if kind:
             parsed.label = kind
             text = labelled.group(2)
     if parsed.label is None and line.column:
-        parsed.label = _label_kind(line.column) or _column_kind(line.column)
+        parsed.label = label_kind(line.column) or column_kind(line.column)
         parsed.extra["column"] = parsed.label is not None  # a default the content may overrule
     hinted = False
     if parsed.label is None:
-        parsed.label = _class_hint(line) or _inline_hint(line)
+        parsed.label = class_hint(line) or inline_hint(line)
         hinted = parsed.label == "location" and _dated(text, ctx)
     stripped = EVENT_LABEL.sub("", text, count=1)
     if stripped != text and stripped.strip():
@@ -387,65 +333,6 @@ def _trim(text: str) -> str:
     return text
 
 
-def _class_hint(line: Line) -> str | None:
-    """A field named by the class of the line's block or its parent (not the page's). A parent
-    that holds a heading is a whole card ("node--view-mode-teaser", "event-summary"), and its
-    class says nothing about the field each of its lines is."""
-    node = line.element
-    for level in range(2):
-        if node is None:
-            return None
-        classes = node.get("class") or ""
-        if classes and len(classes) < 200:
-            for kind, pattern in CLASS_HINTS:
-                if pattern.search(classes):
-                    return None if level and _holds_heading(node) else kind
-        node = node.getparent()
-    return None
-
-
-def _inline_hint(line: Line) -> str | None:
-    """A speaker or a place set in an inline element classed for it, alone on its line
-    (`<br><span class="location">MR14</span>`, microformats' "speaker" and "location")."""
-    kinds = {kind: pattern for kind, pattern in CLASS_HINTS if kind in ("speaker", "location")}
-    for text, element in line.fragments[:3]:
-        if element is None or len(text.strip()) < 0.8 * len(line.text):
-            continue
-        classes = element.get("class") or ""
-        for kind, pattern in kinds.items():
-            if classes and len(classes) < 200 and pattern.search(classes):
-                return kind
-    return None
-
-
-_HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-
-
-def _holds_heading(node: HtmlElement) -> bool:
-    """A heading among a block's first children (bounded: a card's heading comes early)."""
-    return any(child.tag in _HEADING_TAGS for child in itertools.islice(node, 12))
-
-
-def label_of(text: str) -> str | None:
-    """The field a label names ("Speaker", "講演者", "Titel"), or None."""
-    return _label_kind(text.strip(" :：-–—"))
-
-
-def _label_kind(word: str) -> str | None:
-    word = clean(word) or ""
-    for kind, pattern in _LABEL_WORDS:
-        if pattern.match(word):
-            return kind
-    return None
-
-
-def _column_kind(header: str) -> str | None:
-    for kind, pattern in _LABEL_WORDS:
-        if any(pattern.match(token) for token in re.findall(r"[^\W\d]+", header)):
-            return kind
-    return None
-
-
 # Words that belong to a date or time ("on Friday, …", "… à 14h", "4pm ET"): cut only where
 # they touch the cut-out date or time, never elsewhere (a title keeps its "the" and "de").
 _WORD = (
@@ -462,93 +349,3 @@ _NEAR_DATE = re.compile(
 
 def _strip_date_words(text: str) -> str:
     return _NEAR_DATE.sub(lambda m: "\x00" * len(m.group(0)), text)
-
-
-# --------------------------------------------------------------------------- series facts
-
-_BRACKETED = re.compile(r"\([^()]{2,}\)|\[[^\[\]]{2,}\]")
-# What may stand next to a bare series time ("Fridays, 2:00–3:00 pm CET") and say nothing else.
-_TIME_ONLY_WORDS = re.compile(
-    r"\b(?:" + "|".join(sorted(dates.WEEKDAYS, key=len, reverse=True)) + r")s?\b|"
-    r"\b(?:at|from|to|on|and|every|each|weekly|monthly|usually|all|times?|local|time)\b|"
-    r"[^\w]+",
-    re.I,
-)
-SERIES_LINE_MAX = 300
-
-
-def series_time(line: Line, ctx: PageContext) -> tuple[SeriesTime | None, bool]:
-    """The clock time a page-level line gives for the whole series, and whether the line is
-    bare (only the time, its zone and weekday words: "12:00–13:00 CET"), which is weaker
-    evidence than a sentence that says so ("Talks take place at 12pm", "Thursdays, 14:00").
-
-    Read only when the line holds no date; with no am/pm, "2:00-3:00" is read as a US agenda
-    would ("Fridays 2:00-3:00" is 14:00). A break ("Coffee every day at 10:30") or a label
-    that is not about talks ("Office hours:") gives nothing."""
-    text = line.text
-    if len(text) > SERIES_LINE_MAX or not times.find_time_range(text)[0]:
-        return None, False
-    parsed = parse_line(line, ctx)
-    if parsed.day is not None or parsed.label not in (None, "time", "date"):
-        return None, False
-    outside = _blank_brackets(text)  # "(12:30–13:30 from autumn 2026)": an exception
-    start, end, span = times.find_time_range(outside, twelve_hour=True)
-    if start is None or BREAKS.match(parsed.rest):
-        return None, False
-    left = _TIME_ONLY_WORDS.sub(" ", _blank_brackets(parsed.rest))
-    said = bool(
-        SERIES_DAYS.search(outside)
-        or (
-            SERIES_WHEN.search(outside)
-            and (ABOUT_TALKS.search(outside) or len(re.findall(r"[^\W\d_]{2,}", left)) <= 2)
-        )
-    )
-    if not said and re.search(r"[^\W\d_]", left):
-        return None, False
-    # the zone printed right after the time, brackets included ("14:00 (UTC+1)")
-    zone = zones.find_zone(text[span[1] : span[1] + 30]) or zones.find_zone(outside)
-    return SeriesTime(start, end, zone, term_years(outside), line.index), not said
-
-
-def _blank_brackets(text: str) -> str:
-    """Bracketed asides as spaces, keeping offsets ("CE(S)T" keeps its letter)."""
-    return _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def page_zone(line: Line) -> str | None:
-    """The zone a page-level line gives its times in ("All times are CET", "Time zone:
-    Europe/Berlin", "Horaires en heure de Paris"); a zone in any other sentence is not one."""
-    text = line.text
-    if len(text) > SERIES_LINE_MAX or not ZONE_WORDS.search(text):
-        return None
-    return zones.find_zone(text)
-
-
-def term_years(text: str) -> frozenset[int]:
-    """The years of the terms a text names ("Fall 2025" -> 2025, "2022/23" -> 2022 and 2023);
-    a range of years that is not one academic year ("2006–2025") names no term."""
-    years: set[int] = set()
-    for match in TERM.finditer(text):
-        first = int(match.group("year") or match.group("first"))
-        second = match.group("next") or match.group("second")
-        if second and int(second[-2:]) != (first + 1) % 100:
-            continue
-        years.add(first)
-        if second:
-            years.add(first + 1)
-    return frozenset(years)
-
-
-_FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-
-
-def years_named(text: str) -> list[int]:
-    """The years a heading names: four-digit years, else a term's two-digit one ("Fall 18"
-    is 2018, "WS 23/24" 2023)."""
-    found = [int(y) for y in _FULL_YEAR.findall(text)]
-    if found:
-        return found
-    return [
-        2000 + int(m.group("yy")) if int(m.group("yy")) < 70 else 1900 + int(m.group("yy"))
-        for m in SHORT_TERM.finditer(text)
-    ]

@@ -1,11 +1,7 @@
 """The heuristic extractor's record discovery: which lines belong to which talk.
 
-1. a line that gives a date or a clock time is an *anchor* (a talk has a when; bibliography
-   entries and page stamps such as "Last updated" are not anchors), and so is a line that
-   gives a month and a year only ("May 2023", `month_only`: personal talk lists date talks
-   so; the talk gets no date from it); a date line and a time
-   line next to each other ("Date: …" / "Time: …") are one anchor, and a lone time line under
-   a date heading belongs to that date's record;
+1. lines that give a date or a clock time are *anchors* (`anchors` says which lines count,
+   and when two lines are one anchor);
 2. each anchor climbs to the largest element that holds no other anchor: its list item, table
    row, card or section; records whose structure differs from the page's usual one step down
    to it (a one-talk year group becomes its card);
@@ -15,10 +11,7 @@
 4. a block holding several anchors (talks separated by `<br><br>`) is cut at its empty lines,
    or at each anchor; a title line followed only by dated lines without times is one talk
    given at several venues (one record).
-On a page that calls itself a list of talks, the items of a list under a bare year line
-("2023" in bold) are anchors too, and a line that is only a date anchors its record even when
-its block's class names another field ("publication-location").
-Bounded by `MAX_ANCHORS` and `MAX_CLIMB`.
+Bounded by `MAX_CLIMB`.
 """
 
 from __future__ import annotations
@@ -27,277 +20,18 @@ import itertools
 import re
 from collections import Counter, defaultdict
 
-from parsers.common.dates import MONTHS
 from parsers.common.html import HtmlElement
-from parsers.common.people import people_in, speaker_and_title
 from parsers.common.text import clean
 from parsers.common.times import find_time_range
 from parsers.heuristic.lines import Line
-from parsers.heuristic.reading import META_DATE, PageContext, label_of, parse_line, read_date
-
-MAX_ANCHORS = 1500  # talks per page; a seminar archive rarely lists more
-
 
 MAX_CLIMB = 40
-
-
-# A bibliography entry mentions dates too ("Proceedings of ICML, Baltimore, 17 July 2022").
-PUBLICATION = re.compile(
-    r"\b(proceedings|journal(?! club)|annals|transactions|conference on|arxiv|preprint|"
-    r"vol\.|pp\.|doi|isbn|in (?:proc\.|neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|aaai|"
-    r"ijcai|focs|stoc|soda|colt|kdd|www|sigir))\b",
-    re.I,
-)
 
 
 DIGIT = re.compile(r"\d")
 
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-
-
-def find_anchors(
-    lines: list[Line], probe: PageContext, year_groups: bool = False
-) -> list[list[Line]]:
-    """Dated or timed lines; an adjacent date-only and time-only pair is one anchor. With
-    `year_groups` (a page that calls itself a list of talks), each item of a list under a
-    bare year line is an anchor too (`year_group_items`): such lists date talks by year only."""
-    found: list[tuple[Line, bool, bool]] = []
-    for line in lines:
-        if len(line.text) > 400:
-            continue
-        if not DIGIT.search(line.text) and "noon" not in line.text:
-            if line.column and month_only(line):  # "TBC May" under "Date"
-                found.append((line, False, False))
-            continue  # a date or a clock time has a digit ("noon" aside)
-        if len(found) > MAX_ANCHORS * 2:
-            break
-        parsed = parse_line(line, probe)
-        if parsed.label == "location":
-            if _only_a_date(line, probe):  # a theme's "…-location" class on the date line
-                found.append((line, True, False))
-            continue  # "Raum 0.01", "Salle 15-16.201": numbers, not times
-        day, timed = parsed.day, parsed.start is not None
-        if not timed and (PUBLICATION.search(line.text) or META_DATE.search(line.text)):
-            continue
-        if (day or timed) and not _prose(line, probe):
-            found.append((line, day is not None, timed))
-        elif day or timed:
-            continue
-        elif (month_only(line) and not _prose(line, probe)) or (year_groups and year_only(line)):
-            found.append((line, False, False))  # a talk dated by month or year only
-    if year_groups:
-        found = _with_year_group_items(found, lines)
-    found = _absorb_lone_times(found)
-    anchors: list[list[Line]] = []
-    for k, (line, _day, _time) in enumerate(found):
-        if anchors and (_pairs(found, k) or _same_day(found, k, probe)):
-            anchors[-1].append(line)
-            continue
-        anchors.append([line])
-    return anchors
-
-
-# A year alone on its line ("2023", "<b> 2022 </b>", "– 2021 –"): the head of a year group.
-BARE_YEAR = re.compile(r"^[\W_]*(?:19|20)\d\d[\W_]*$")
-
-
-def year_group_items(lines: list[Line]) -> set[int]:
-    """The list items (`<li>`) that follow a bare year line, up to the next heading or the
-    next line outside a list, that give no date of their own and read as no publication:
-    "2023 / • Title, Venue, City" on a personal talks page."""
-    items: set[int] = set()
-    open_group = False
-    for line in lines:
-        if BARE_YEAR.match(line.text):
-            open_group = True
-            continue
-        if line.heading or line.element.tag not in ("li", "ul", "ol"):
-            open_group = False
-            continue
-        if open_group and line.element.tag == "li" and not PUBLICATION.search(line.text):
-            items.add(line.index)
-    return items
-
-
-def _with_year_group_items(
-    found: list[tuple[Line, bool, bool]], lines: list[Line]
-) -> list[tuple[Line, bool, bool]]:
-    """`found` plus the year groups' items whose list item gives no dated line of its own
-    (an item whose date sits on its second line is anchored there already)."""
-    dated = {id(line.element) for line, _day, _time in found}
-    extra = [
-        (lines[index], False, False)
-        for index in sorted(year_group_items(lines))
-        if id(lines[index].element) not in dated
-    ]
-    return sorted(found + extra, key=lambda entry: entry[0].index) if extra else found
-
-
-# "May 2023", "(July, 2025)", "Oct 2022.", "maio de 2014": a month and a year with no day.
-# Personal talk lists date talks this way: the line is still a talk's, it has no date.
-_MONTH_NAMES = "|".join(
-    sorted((re.escape(m) for m in MONTHS if len(m) >= 3), key=len, reverse=True)
-)
-MONTH_YEAR = re.compile(
-    rf"(?<![\w/.-])(?P<month>{_MONTH_NAMES})\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?![\d/-])", re.I
-)
-# Month names that are also common lowercase words ("may 2023 be", "set 2021 as"): these count
-# only capitalised.
-_MONTH_WORDS = frozenset(["may", "march", "mar", "set", "sept", "dec", "gen", "mai"])
-# A month with no year is a date only in a column headed as the date ("TBC May").
-_BARE_MONTH = re.compile(rf"(?<![\w/.-])(?:{_MONTH_NAMES})\.?(?![\w/-])", re.I)
-
-
-def month_only(line: Line) -> bool:
-    """Does the line date a talk by month only ("May 2023"; "TBC May" in a Date column)?
-    Callers have found no full date in it."""
-    text = line.text[:300]
-    for match in MONTH_YEAR.finditer(text):
-        word = match.group("month")
-        if not (word.islower() and word.lower() in _MONTH_WORDS):
-            return True
-    column = line.column or ""
-    return bool(column and label_of(column) == "date" and _BARE_MONTH.search(text))
-
-
-# A year closing an entry ("Venue, 2023", "(Seminar, City, 2024)") or glued to an event's
-# name ("CONF'22", "City'19", "CONF'20/21"): how a talks list dates an item by year only.
-YEAR_AT_END = re.compile(
-    r"(?:[,(]\s*(?:19|20)\d\d|[^\W\d_]['’]\d\d(?:/\d\d)?)\s*\)?\s*[.;]?\s*$"
-)
-ENTRY_TAGS = frozenset(["li", "tr", "dd"])
-
-
-def year_only(line: Line) -> bool:
-    """Does a line of a list item or table row date its entry by a year only (`YEAR_AT_END`)?
-    Only pages that call themselves a list of talks ask (`find_anchors`' `year_groups`): on
-    them such an entry is a talk; the talk gets no date from it."""
-    if len(line.text) > 300 or not YEAR_AT_END.search(line.text):
-        return False
-    node = line.element
-    for _ in range(4):
-        if node is None:
-            return False
-        if node.tag in ENTRY_TAGS:
-            return True
-        node = node.getparent()
-    return False
-
-
-def _only_a_date(line: Line, probe: PageContext) -> bool:
-    """Is the line a full date and nothing else ("2022-05-28", "March 5, 2024")? Such a line
-    dates its record whatever field its block's class names."""
-    text = line.text.strip(" ,.;:()[]")
-    if len(text) > 40:
-        return False
-    day, span = read_date(text, probe.year, probe.day_first)
-    return day is not None and span is not None and span[1] - span[0] >= len(text) - 1
-
-
-def _absorb_lone_times(found: list[tuple[Line, bool, bool]]) -> list[tuple[Line, bool, bool]]:
-    """A date-only line followed by exactly one time-only line before the next date ("<h4>
-    March 5</h4> … <p>4:00-5:00 p.m., Soda 306</p>") is one talk: the time line is content of
-    the date's record, not an anchor. Several time lines under a date are an agenda."""
-    keep = [True] * len(found)
-    for k, (line, has_day, has_time) in enumerate(found):
-        if not has_day or has_time:
-            continue
-        following = []
-        for j in range(k + 1, len(found)):
-            if found[j][1]:
-                break
-            following.append(j)
-        if len(following) == 1:
-            j = following[0]
-            if found[j][0].index - line.index <= 6 and not found[j][0].heading:
-                keep[j] = False
-    return [entry for entry, kept in zip(found, keep, strict=True) if kept]
-
-
-def _pairs(found: list[tuple[Line, bool, bool]], k: int) -> bool:
-    """Does found[k] complete the anchor before it ("Date: 5 March" + "Time: 4pm")? Only
-    a date-only and a time-only line, neither a heading, close together, in a block that
-    holds no other dated or timed line (else they are a day heading and a slot)."""
-    line, has_day, has_time = found[k]
-    last, last_day, last_time = found[k - 1]
-    complementary = (has_time and not has_day and last_day and not last_time) or (
-        has_day and not has_time and last_time and not last_day
-    )
-    if not complementary or line.heading or last.heading or line.index - last.index > 3:
-        return False
-    block = _meeting_point(last, line)
-    if block is None:
-        return False
-    for other in (
-        found[k - 2][0] if k >= 2 else None,
-        found[k + 1][0] if k + 1 < len(found) else None,
-    ):
-        if other is not None and _is_inside(other.element, block):
-            return False
-    return True
-
-
-def _same_day(found: list[tuple[Line, bool, bool]], k: int, probe: PageContext) -> bool:
-    """Does found[k] repeat the date of the anchor before it, in the same small block ("<a>
-    2024-12-12 Talk: …</a> <span>December 12, 2024</span>")? A headline and a date badge
-    that give one day are one talk's, not two records; two clock times are two slots."""
-    line, has_day, has_time = found[k]
-    last, last_day, last_time = found[k - 1]
-    if not (has_day and last_day) or (has_time and last_time) or line.index - last.index > 3:
-        return False
-    if parse_line(line, probe).day != parse_line(last, probe).day:
-        return False
-    block = _meeting_point(last, line)
-    if block is None:
-        return False
-    return not any(
-        _is_inside(found[j][0].element, block)
-        for j in (k - 2, k + 1)
-        if 0 <= j < len(found)
-    )
-
-
-def _meeting_point(a: Line, b: Line) -> HtmlElement | None:
-    """The nearest common ancestor of two lines' blocks, if it is at most 3 levels up."""
-    ancestors = {}
-    node, depth = a.element, 0
-    while node is not None and depth < 4:
-        ancestors[id(node)] = node
-        node, depth = node.getparent(), depth + 1
-    node, depth = b.element, 0
-    while node is not None and depth < 4:
-        if id(node) in ancestors:
-            return node
-        node, depth = node.getparent(), depth + 1
-    return None
-
-
-def _prose(line: Line, probe: PageContext) -> bool:
-    """A sentence that mentions a date ("The programme runs from Monday 27 May at 10h30 …"),
-    not a talk's date line: many words, no person, no quoted or emphasised title."""
-    if line.heading:
-        return False
-    rest = parse_line(line, probe).rest
-    words = rest.split()
-    if len(words) < 14 or re.search(r"[“”«»\"]", rest) or _date_closes_entry(line, probe):
-        return False
-    if len(line.fragments) >= 2 and any(
-        people_in(clean(text)) for text, element in line.fragments if element is not None
-    ):
-        return False
-    return not speaker_and_title(rest)[1]
-
-
-def _date_closes_entry(line: Line, probe: PageContext) -> bool:
-    """Is the line's last comma-separated piece a date ("Event, Institution, Country, 22 April
-    2021")? A listing's entry ends so; a sentence gives its date inside it, with words."""
-    _head, comma, tail = line.text.rstrip(" .;)").rpartition(",")
-    tail = tail.strip()
-    if not comma or len(tail) > 30:
-        return False
-    day, span = read_date(tail, probe.year, probe.day_first)
-    return day is not None and span is not None and span[1] - span[0] >= len(tail) - 1
 
 
 def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]:
@@ -440,13 +174,13 @@ def _harmonise(roots: list[HtmlElement], seeds: list[HtmlElement]) -> list[HtmlE
         inner = [
             node
             for node in _ancestors(seed)
-            if node is not root and _signature(node) in usual and _is_inside(node, root)
+            if node is not root and _signature(node) in usual and is_inside(node, root)
         ]
         fixed.append(inner[-1] if inner else root)
     return fixed
 
 
-def _is_inside(node: HtmlElement, root: HtmlElement) -> bool:
+def is_inside(node: HtmlElement, root: HtmlElement) -> bool:
     return any(parent is root for parent in _ancestors(node))
 
 

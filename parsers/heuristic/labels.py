@@ -1,0 +1,117 @@
+"""What a line's label says it holds: "Speaker:", "Titre :", "Raum:", a table column's header
+("Date") or a field's class name ("event-speaker").
+
+Labels are data (`LABELS`), in the languages seminar pages use; `reading` cuts a label off
+its line and keeps the field it names.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from parsers.common.html import HtmlElement
+from parsers.common.text import clean
+from parsers.heuristic.lines import Line
+
+LABELS = {
+    "speaker": "speakers? presenters? lecturers? referent(?:in|en)? vortragende[r]? "
+    "sprecher(?:in)? leader intervenants? orateurs? oratrices? conférenci(?:er|ère)s? "
+    "ponentes? relatori? relatrice palestrante conferencista who quién quien guest invited "
+    "talare föredragshållare foredragsholder taler spreker prelegent(?:ka)? puhuja "
+    "докладчик konuşmacı 講演者 発表者 講師 报告人 主讲人 演讲者 강연자 연사",
+    "title": "title titel titre título titolo topic thema tema talk vortrag exposé sujet subject "
+    "paper tittel otsikko tytuł тема başlık 題目 演題 タイトル 题目 报告题目 제목",
+    "abstract": "abstract summary résumé resume zusammenfassung kurzfassung resumen riassunto "
+    "description descriptif details sammanfattning sammendrag samenvatting streszczenie "
+    "tiivistelmä аннотация özet 要旨 概要 摘要 内容提要 초록",
+    "date": "date datum fecha data quand when cuándo cuando day tag jour dates dato päivämäärä "
+    "日時 日付 日期 时间 일시",
+    "time": "time zeit heure hora orario uhrzeit horaire tid tidspunkt aika tijd godzina 時間",
+    "location": "location where dónde donde room venue place lieu salle ort raum sala aula "
+    "luogo local lugar sede locatie plaats address plats lokal sted paikka miejsce место yer "
+    "場所 会場 地点 장소",
+    "affiliation": "affiliation institution université university from 所属 单位",
+    "ignore": "host hosts hosted chair chairs session\\s+chairs? moderator discussant "
+    "organi[sz]er[s]? contact co-?authors? co-?autor(?:es|as)? co-?auteurs? "
+    "zoom link links registration youtube recording video slides poster bio biography "
+    "gastgeber einladung invited by office hours sprechstunde 世話人 司会",
+}
+
+
+# "Seminar Title:", "Talk abstract:": a field label may name the kind of session first.
+_SESSION_PREFIX = r"(?:(?:seminar|talk|lecture|colloquium|presentation|keynote)\s+)?"
+_LABEL_WORDS = [
+    (kind, re.compile(rf"^{_SESSION_PREFIX}(?:{'|'.join(words.split())})$", re.I))
+    for kind, words in LABELS.items()
+]
+
+
+LABELLED = re.compile(r"^\s*([^\W\d][\w ./'-]{0,28}?)\s*[:：]\s*(.*)$", re.S)
+
+
+# Class names CMSs give their fields ("event-speaker", "views-field-field-location").
+CLASS_HINTS = (
+    ("speaker", re.compile(r"speaker|presenter|lecturer|referent|orateur|ponente|relatore", re.I)),
+    ("location", re.compile(r"location|venue|room|place|where|lieu|\bort\b|luogo|address", re.I)),
+    ("abstract", re.compile(r"abstract|summary|description|teaser|excerpt|resume", re.I)),
+)
+
+
+def class_hint(line: Line) -> str | None:
+    """A field named by the class of the line's block or its parent (not the page's). A parent
+    that holds a heading is a whole card ("node--view-mode-teaser", "event-summary"), and its
+    class says nothing about the field each of its lines is."""
+    node = line.element
+    for level in range(2):
+        if node is None:
+            return None
+        classes = node.get("class") or ""
+        if classes and len(classes) < 200:
+            for kind, pattern in CLASS_HINTS:
+                if pattern.search(classes):
+                    return None if level and _holds_heading(node) else kind
+        node = node.getparent()
+    return None
+
+
+def inline_hint(line: Line) -> str | None:
+    """A speaker or a place set in an inline element classed for it, alone on its line
+    (`<br><span class="location">MR14</span>`, microformats' "speaker" and "location")."""
+    kinds = {kind: pattern for kind, pattern in CLASS_HINTS if kind in ("speaker", "location")}
+    for text, element in line.fragments[:3]:
+        if element is None or len(text.strip()) < 0.8 * len(line.text):
+            continue
+        classes = element.get("class") or ""
+        for kind, pattern in kinds.items():
+            if classes and len(classes) < 200 and pattern.search(classes):
+                return kind
+    return None
+
+
+_HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+
+def _holds_heading(node: HtmlElement) -> bool:
+    """A heading among a block's first children (bounded: a card's heading comes early)."""
+    return any(child.tag in _HEADING_TAGS for child in itertools.islice(node, 12))
+
+
+def label_of(text: str) -> str | None:
+    """The field a label names ("Speaker", "講演者", "Titel"), or None."""
+    return label_kind(text.strip(" :：-–—"))
+
+
+def label_kind(word: str) -> str | None:
+    word = clean(word) or ""
+    for kind, pattern in _LABEL_WORDS:
+        if pattern.match(word):
+            return kind
+    return None
+
+
+def column_kind(header: str) -> str | None:
+    for kind, pattern in _LABEL_WORDS:
+        if any(pattern.match(token) for token in re.findall(r"[^\W\d]+", header)):
+            return kind
+    return None

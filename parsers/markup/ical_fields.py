@@ -1,0 +1,317 @@
+"""What a calendar event's text says: its title, speakers, place, abstract and links.
+
+`ical` reads the feed (events, recurrence, zones); this module reads one event's SUMMARY,
+DESCRIPTION and LOCATION. Quirks handled:
+- SUMMARY usually packs speaker and title ("Seminar: Jane Doe – Title", "Jane Doe: Title",
+  "Title (Jane Doe)"), split by `people.speaker_and_title`; a series name before a colon
+  ("Logic Seminar: Jane Doe — Title") is dropped. Where DESCRIPTION names the speaker
+  ("Speaker: ...", or researchseminars.org's "by Jane Doe (MIT) as part of Series") that
+  name is checked against the split, and cut out of the SUMMARY when no rule split it;
+- a SUMMARY that is only a speaker ("Jane Doe (MIT)", as researchseminars.org and other
+  generators write it) takes its title from DESCRIPTION: a "Title: ..." line, or a quoted
+  first line; a SUMMARY that is only the series name, a generic word ("Seminar") or a slot's
+  kind ("Closing Keynote", "Talk 3") is no title either; a break or a meal with no speaker
+  ("Morning Break", "Lunch") is no talk. An "Institution:"/"Affiliation:" line gives a lone
+  speaker's affiliation;
+- DESCRIPTION may hold HTML (`<b>Title:</b> <a href=...>...</a>`): it is read as text;
+  labelled metadata lines (title, speaker, series, organisers, passwords, stream links) and
+  a lone "Abstract" heading are not abstract;
+- a LOCATION that is only a URL is not a place: a meeting link marks the talk online, any
+  other URL is the event's page ("Lecture held in ..." in DESCRIPTION then gives the room).
+"""
+
+from __future__ import annotations
+
+import html as html_text
+import re
+from dataclasses import replace
+
+from parsers.common import vocab
+from parsers.common.links import classify
+from parsers.common.people import (
+    NOT_NAME_WORDS,
+    SLOT_LABEL,
+    clean_affiliation,
+    people_in,
+    speaker_and_title,
+)
+from parsers.common.text import clean, fold
+from parsers.talk import Link, Speaker
+
+_SPEAKER_LINE = re.compile(
+    r"^\s*(?:speakers?|presenters?|referent(?:in)?|orateur)\s*:\s*(.+)$", re.I | re.M
+)
+_URL = re.compile(r"^\s*https?://\S+\s*$")
+ONLINE = re.compile(r"\b(online|zoom|teams|webex|virtual|remote|jitsi)\b", re.I)
+_TITLE_LINE = re.compile(
+    r"^\s*(?:talk\s+)?(?:title|titre|titel|título|titolo)\s*:\s*(.+)$", re.I | re.M
+)
+_AFFILIATION_LINE = re.compile(r"^\s*(?:institution|affiliation|institut)\s*:\s*(.+)$", re.I | re.M)
+# researchseminars.org: "by Jane Doe (MIT) as part of Series"; the series part may be absent.
+_BY_LINE = re.compile(r"^\s*by\s+(?P<who>.{3,200}?)(?:\s+as part of\s+.+)?\s*$", re.I | re.M)
+_HELD_IN = re.compile(r"^\s*(?:(?:lecture|talk|seminar)\s+)?held in\s+(.+?)\.?\s*$", re.I | re.M)
+_QUOTED = re.compile(r"^\s*[\"“„«](?P<title>[^\"“”„«»]{3,250})[\"”“»]\.?\s*$")
+# Lines of a DESCRIPTION that describe the event, not the talk: never part of the abstract.
+_META_LINE = re.compile(
+    r"^\s*(?:(?:talk\s+)?(?:title|titre|titel|título|titolo|institution|affiliation|series|"
+    r"organi[sz]ers?|speaker\s+link|homepage|password(?:\s+hint)?|passcode|meeting\s+id|"
+    r"(?:interactive|view-only)?\s*livestream|zoom(?:\s+link)?|access)\s*:"
+    r"|(?:(?:lecture|talk|seminar)\s+)?held in\s|by\s.{3,200}\sas part of\s"
+    r"|abstract\s*:?\s*(?:tba|tbd|tbc)?\.?\s*$)",
+    re.I,
+)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
+_ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*:\s*", re.I)
+# A SUMMARY that names no talk: a generic word, with at most two qualifiers ("Research seminar").
+_GENERIC_SUMMARY = re.compile(
+    r"^(?:(?:special|invited|guest|research|weekly|monthly|online|hybrid|virtual|department(?:al)?"
+    r"|group|student|graduate|internal|informal|joint|regular|lab|team)\s+){0,2}"
+    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.MEETING_NOUNS, *vocab.EVENT_NOUNS))
+    + r"s?$",
+    re.I,
+)
+_SERIES_PREFIX = re.compile(r"^(?P<series>[^:]{2,80}?)\s*:\s+(?P<rest>.+)$")
+_SEPARATORS = " \t:;,|–—-"
+
+
+def title_and_speakers(
+    summary: str | None, description: str | None, labels: frozenset[str]
+) -> tuple[str | None, list]:
+    """Title and speakers from SUMMARY, checked against and completed from DESCRIPTION."""
+    named = _described_speakers(description)
+    if not summary or _is_label(summary, labels):
+        title, speakers = None, []
+    else:
+        title, speakers = _split_summary(summary, named)
+        if not speakers:
+            title, speakers = _first_name_in_brackets(summary) or (title, speakers)
+    if title is not None and _is_label(title, labels):
+        title = None  # "Jane Doe (MIT) — Seminar", "Series Name: Jane Doe (MIT)"
+    if title is None and description:
+        title = _described_title(description)
+    speakers = _with_affiliations(speakers, named) if speakers else named
+    return title, _with_institution(speakers, description)
+
+
+def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
+    """The first reading of SUMMARY whose speakers agree with those DESCRIPTION names.
+
+    Readings, in order: the common patterns (`speaker_and_title`); the same after a leading
+    series label ("Logic Seminar: Jane Doe — Title"); the described speaker's name cut out of
+    the SUMMARY. With no agreeing reading DESCRIPTION's speakers win, and the first
+    reading's title stands (the person it named is a host or chair, not the speaker).
+    """
+    title, speakers = speaker_and_title(summary)
+    readings = [(title, speakers)]
+    prefix = _SERIES_PREFIX.match(summary)
+    if prefix and not people_in(prefix["series"]):
+        readings.append(speaker_and_title(prefix["rest"]))
+    for title, speakers in readings:
+        if speakers and (not named or _agree(speakers, named)):
+            return title, speakers
+    if named:
+        cut = _cut_name(summary, named)
+        title = readings[0][0] if readings[0][1] else summary
+        return (cut, named) if cut is not None else (title, named)
+    return readings[0]
+
+
+def _is_label(summary: str, labels: frozenset[str]) -> bool:
+    """A SUMMARY (or the title part of one) that is the series' or calendar's name, or a
+    generic word, names no talk. A calendar named "Institute Seminar — Series Name" labels its
+    events with either part, so a part of the name between separators counts too."""
+    return (
+        fold(summary) in labels
+        or bool(_GENERIC_SUMMARY.match(summary))
+        or bool(SLOT_LABEL.match(summary))  # "Closing Keynote", "Talk 3": a slot, no title
+    )
+
+
+NAME_PARTS = re.compile(r"\s+[–—|-]\s+|:\s+")
+
+
+def no_talk(summary: str | None) -> bool:
+    """A SUMMARY with no speaker that says the slot is no talk: a placeholder ("Series:
+    speaker to be announced", "TBA") or a working or writing session."""
+    text = clean(summary) or ""
+    prefix = _SERIES_PREFIX.match(text)
+    rest = prefix["rest"] if prefix and not people_in(prefix["series"]) else text
+    return bool(
+        _PLACEHOLDER_SLOT.match(rest) or _WORK_SESSION.search(text) or _BREAK_SLOT.match(rest)
+    )
+
+
+def _first_name_in_brackets(summary: str) -> tuple[str, list] | None:
+    """(title, speakers) from "Title (Ben)": a group's internal talk, the speaker by first name
+    (or two initials, "CJ") in brackets after the title. A placeholder in the brackets ("Title
+    (TBD)") is cut with no speaker; an acronym of three or more capitals is an affiliation."""
+    match = _TITLE_THEN_WORD.match(summary)
+    if match is None or len(match["title"].split()) < 2:
+        return None
+    word = match["who"]
+    if _PLACEHOLDER_SLOT.match(word):
+        return match["title"], []
+    if fold(word) in NOT_NAME_WORDS or not _FIRST_NAME.match(word):
+        return None
+    return match["title"], [Speaker(word)]
+
+
+_TITLE_THEN_WORD = re.compile(r"^(?P<title>[^()]{3,}?)\s*\((?P<who>[^\s()]{2,20})\)$")
+_FIRST_NAME = re.compile(r"^(?:[A-ZÀ-Ý][a-zß-ÿ'’-]{1,19}|[A-Z]{2})$")
+_PLACEHOLDER_SLOT = re.compile(
+    r"^\W*(?:(?:speakers?|talk|title|topic|speaker and title)\s+)?(?:tba|tbd|tbc|"
+    r"to be (?:announced|confirmed|determined))\W*$",
+    re.I,
+)
+# A conference calendar's breaks and meals ("Morning Break", "Lunch", "Coffee & Registration").
+_BREAK_SLOT = re.compile(
+    r"^\W*(?:(?:morning|afternoon|evening|coffee|tea|lunch|dinner|networking)\s+)?"
+    r"(?:breaks?|lunch|dinner|breakfast|coffee|registration|reception|check-?in|doors open)"
+    r"(?:\s*(?:&|and)\s*(?:registration|coffee|networking|check-?in))?\W*$",
+    re.I,
+)
+# Events a group's calendar holds besides its talks ("Working day — coding", "Writing day").
+_WORK_SESSION = re.compile(
+    r"\b(?:working|work|writing|coding|study)\s+(?:days?|sessions?|afternoons?|mornings?)\b|"
+    r"\bworkdays?\b|\boffice hours\b",
+    re.I,
+)
+
+
+def _agree(found: list, named: list) -> bool:
+    return bool({fold(s.name) for s in found} & {fold(s.name) for s in named})
+
+
+def _cut_name(summary: str, named: list) -> str | None:
+    """SUMMARY minus a described speaker's name (and its bracketed affiliation): the title.
+
+    The title is what follows the name ("Series: Jane Doe — Title"), else what precedes it
+    ("Title (Jane Doe)"); a series label before a colon is dropped from what precedes.
+    """
+    for speaker in named:
+        words = r"\s+".join(re.escape(word) for word in speaker.name.split())
+        found = re.search(rf"(?<!\w){words}(?!\w)", summary, re.I)
+        if found is None:
+            continue
+        before, after = summary[: found.start()], summary[found.end() :]
+        after = re.sub(r"^\s*[(\[][^()\[\]]*[)\]]", "", after).strip(_SEPARATORS + " \"“”'")
+        if after:
+            return after
+        before = before.rstrip(_SEPARATORS + "([ ")
+        prefix = _SERIES_PREFIX.match(before)
+        before = prefix["rest"] if prefix and not people_in(prefix["series"]) else before
+        return before.strip(_SEPARATORS + " \"“”'") or None
+    return None
+
+
+def _described_speakers(description: str | None) -> list:
+    """The speakers DESCRIPTION names: a "Speaker:" line, or a "by Jane Doe (MIT) ..." line."""
+    if not description:
+        return []
+    for pattern in (_SPEAKER_LINE, _BY_LINE):
+        for match in pattern.finditer(description):
+            people = people_in(match.group(1))
+            if people:
+                return people
+    lines = [ln for ln in description.splitlines() if ln.strip()]
+    if len(lines) >= 2 and _QUOTED.match(lines[1]):  # "Jane Doe (MIT)" / "\"Title\""
+        return people_in(lines[0])
+    return []
+
+
+def _described_title(description: str) -> str | None:
+    """A "Title: ..." line, else a first line in quotes; a placeholder ("TBA") is kept."""
+    line = _TITLE_LINE.search(description)
+    if line:
+        return clean(line.group(1).strip(" \"“”'")) or None
+    lines = [ln for ln in description.splitlines() if ln.strip()]
+    for position, text in enumerate(lines[:2]):  # the first line, or the one after a speaker
+        quoted = _QUOTED.match(text)
+        if quoted and (position == 0 or people_in(lines[0])):
+            return clean(quoted["title"])
+    return None
+
+
+def _with_affiliations(speakers: list, named: list) -> list:
+    """SUMMARY's speakers, each given the affiliation DESCRIPTION states for the same name."""
+    by_name = {fold(s.name): s for s in named}
+    kept = []
+    for speaker in speakers:
+        described = by_name.get(fold(speaker.name))
+        if described is not None and described.affiliation and _fuller(described, speaker):
+            speaker = described  # "Northwestern University" for SUMMARY's "Northwestern"
+        kept.append(speaker)
+    return kept
+
+
+def _fuller(described, speaker) -> bool:
+    """DESCRIPTION's affiliation says at least what SUMMARY's does (or SUMMARY has none)."""
+    given = fold(speaker.affiliation or "")
+    return not given or fold(described.affiliation).startswith(given)
+
+
+def _with_institution(speakers: list, description: str | None) -> list:
+    """A lone speaker without affiliation takes DESCRIPTION's "Institution:" line."""
+    if len(speakers) != 1 or speakers[0].affiliation or not description:
+        return speakers
+    line = _AFFILIATION_LINE.search(description)
+    affiliation = clean_affiliation(line.group(1)) if line else None
+    return [replace(speakers[0], affiliation=affiliation)] if affiliation else speakers
+
+
+def place(
+    location: str | None, description: str | None
+) -> tuple[str | None, bool | None, str | None]:
+    """(location, online, page URL): a LOCATION that is only a URL is a link, not a place."""
+    page = None
+    if location and _URL.match(location):
+        page, location = location.strip(), None
+        if ONLINE.search(page):
+            return _held_in(description), True, None
+    location = location or _held_in(description)
+    online = True if location and ONLINE.search(location) else None
+    return location, online, page
+
+
+def _held_in(description: str | None) -> str | None:
+    match = _HELD_IN.search(description or "")
+    return clean(match.group(1)) if match else None
+
+
+def plain(description: str | None) -> str | None:
+    """DESCRIPTION as text: some generators write HTML into it (`<b>Title:</b> <a ...>`)."""
+    if not description or not _TAG.search(description):
+        return description
+    text = re.sub(r"(?i)<br\s*/?>|</p\s*>|</div\s*>|</li\s*>", "\n", description)
+    return html_text.unescape(_TAG.sub("", text)).strip() or None
+
+
+def abstract(description: str | None) -> str | None:
+    """DESCRIPTION minus bare URL lines, speaker lines and event metadata, paragraphs kept."""
+    if not description:
+        return None
+    paragraphs = []
+    lines = [ln for ln in description.splitlines() if ln.strip()]
+    if lines and _QUOTED.match(lines[0]):  # the title, when SUMMARY has none (`_described_title`)
+        description = description.replace(lines[0], "", 1)
+    elif len(lines) >= 2 and _QUOTED.match(lines[1]) and people_in(lines[0]):
+        description = description.replace(lines[0], "", 1).replace(lines[1], "", 1)
+    for block in re.split(r"\n\s*\n", description):
+        lines = [ln for ln in block.splitlines() if not _URL.match(ln)]
+        lines = [ln for ln in lines if not _SPEAKER_LINE.match(ln) and not _META_LINE.match(ln)]
+        lines = [_ABSTRACT_LABEL.sub("", ln) for ln in lines if ln.strip().lower() != "abstract"]
+        text = clean(" ".join(lines))
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs) or None
+
+
+def links(description: str | None) -> list[Link]:
+    if not description:
+        return []
+    found = []
+    for url in re.findall(r"https?://[^\s<>\"']+", description)[:20]:
+        kind = classify(url.rstrip(".,;)"))
+        if kind != "other":
+            found.append(Link(kind, url.rstrip(".,;)")))
+    return found
