@@ -11,6 +11,7 @@ import subprocess
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from crawl_support import (
@@ -147,18 +148,24 @@ def cached_crawl(sources: Path, db: Path, *extra: str) -> subprocess.CompletedPr
     return run_cli(*crawl_args(sources, db, "--http-cache", *PATIENT, "-v", *extra))
 
 
+def crawled_twice(mirror: Mirror, tmp_path: Path) -> tuple[Path, Path, Any]:
+    """Two --http-cache crawls of the served gapindnns site; the first must see no 304."""
+    sources = gapindnns_sources(mirror, tmp_path)
+    db = tmp_path / "seminars.db"
+    first = cached_crawl(sources, db)
+    assert first.returncode == 0, first.stderr
+    assert mirror.not_modified == []
+    again = cached_crawl(sources, db)
+    assert again.returncode == 0, again.stderr
+    return db, sources, again
+
+
 def test_http_cache_makes_refreshes_conditional(tmp_path: Path) -> None:
     """--http-cache: the second crawl revalidates with If-None-Match, the site answers 304,
     and the cached page is recognised as unchanged."""
     mirror = Mirror(SITES / "gapindnns", etag=True).start()
     try:
-        sources = gapindnns_sources(mirror, tmp_path)
-        db = tmp_path / "seminars.db"
-        first = cached_crawl(sources, db)
-        assert first.returncode == 0, first.stderr
-        assert mirror.not_modified == []
-        again = cached_crawl(sources, db)
-        assert again.returncode == 0, again.stderr
+        db, _sources, again = crawled_twice(mirror, tmp_path)
     finally:
         mirror.stop()
     assert len(mirror.hits(mirror.seed_path)) == 2
@@ -175,14 +182,7 @@ def test_http_cache_revalidates_a_page_modified_long_ago(tmp_path: Path) -> None
     folder = copy_sites(tmp_path / "sites") / "gapindnns"
     mirror = Mirror(folder, last_modified=time.time() - 100 * 86400).start()
     try:
-        sources = gapindnns_sources(mirror, tmp_path)
-        db = tmp_path / "seminars.db"
-        first = cached_crawl(sources, db)
-        assert first.returncode == 0, first.stderr
-        assert mirror.not_modified == []
-
-        again = cached_crawl(sources, db)
-        assert again.returncode == 0, again.stderr
+        db, sources, again = crawled_twice(mirror, tmp_path)
         assert len(mirror.hits(mirror.seed_path)) == 2  # the site was asked again ...
         assert mirror.not_modified == [mirror.seed_path]  # ... conditionally, and said 304
         assert "'seminars/listings_unchanged': 1" in again.stderr
