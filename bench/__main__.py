@@ -4,11 +4,13 @@ and bench/RESULTS.md.
     python -m bench                     # the full suite (under 10 minutes on 2 cores)
     python -m bench --quick             # smoke sizes, seconds; writes nothing unless --out
     python -m bench --stages parse,store --out /tmp/results.md
+    python -m bench --big               # 1,000,000 talks: build, writes, queries (bench/big.py)
 
 Stages (each its own module): parse (bench/parse.py), crawl and refresh (bench/crawl.py),
 store (bench/store.py). Every figure is the median of repeated runs with [min-max]; each
 stage puts what it compares side by side in the same run. RESULTS.md keeps everything below
-its `ANALYSIS` marker (the hand-written notes on what bounds a missed target) when rewritten.
+its `ANALYSIS` marker (the hand-written notes on what bounds a missed target) when rewritten,
+and the `--big` section (between the BIG markers), which only `--big` rewrites.
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ from typing import Any
 
 from tabulate import tabulate
 
-from bench import crawl, parse, store
+from bench import big, crawl, parse, store
 from bench.measure import machine
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 ANALYSIS = "<!-- analysis: everything below is kept when `python -m bench` rewrites this file -->"
 STAGES = ("parse", "crawl", "refresh", "store")
+BIG_START = "<!-- big: written by `python -m bench --big`; kept by the other runs -->"
+BIG_END = "<!-- /big -->"
 
 
 @dataclass(frozen=True)
@@ -225,6 +229,7 @@ def write_results(
     refreshed = results["refresh"].pages if "refresh" in results else sizes.refresh_pages
     previous = path.read_text("utf-8") if path.exists() else ""
     analysis = previous.split(ANALYSIS, 1)[1] if ANALYSIS in previous else "\n"
+    big_section = _big_section(previous)
     sections = {
         "parse": (
             "Parse: `parse_page` vs `lxml.html.fromstring`",
@@ -254,8 +259,10 @@ def write_results(
             f"{sizes.store_talks:,} generated talks (1-3 speakers, 0-3 links) upserted through "
             f"`Store.save_talks`, {store.BATCH} per call (one listing page, one transaction), "
             f"into a fresh database {sizes.store_repeats} times; then `seminars serve` over it and "
-            f"{sizes.queries} search requests (and fewer of each canned query), one keep-alive "
-            "connection, parameters drawn from the data (see bench/store.py).",
+            f"{sizes.queries} search requests (and fewer of each canned query, of the `talks` "
+            "search box and of the unfiltered pages of `talks_view` and `talks` with their "
+            "default facets), one keep-alive connection, parameters drawn from the data (see "
+            "bench/store.py).",
         ),
     }
     lines = [
@@ -277,8 +284,50 @@ def write_results(
     for stage, table in tables.items():
         title, how = sections[stage]
         lines += ["", f"## {title}", "", how, "", "```", table, "```"]
+    if big_section:
+        lines += ["", big_section]
     lines += ["", ANALYSIS]
     path.write_text("\n".join(lines) + analysis, "utf-8")
+
+
+def _big_section(text: str) -> str:
+    if BIG_START not in text or BIG_END not in text:
+        return ""
+    start = text.index(BIG_START)
+    return text[start : text.index(BIG_END, start) + len(BIG_END)]
+
+
+def write_big(path: Path, result: big.BigResult, seconds: float) -> None:
+    """Replace (or add, above the analysis) the --big section of the results file."""
+    info = machine()
+    section = "\n".join(
+        [
+            BIG_START,
+            "## One million talks (`python -m bench --big`)",
+            "",
+            f"Written on {info['date']} ({seconds / 60:.1f} minutes; load average "
+            f"{info.get('load average', '?')}). {result.talks:,} generated talks (bench/store.py's "
+            "generator, streamed) saved through `Store.save_talks` one listing page of 20 per "
+            f"call, {big.BUILD_PAGES} pages per transaction, page cache "
+            f"{big.BUILD_CACHE_KB // 1024} MB, journal in memory; then {big.WRITE_SAMPLE:,} more "
+            "talks one page per transaction as a crawl writes them, and the same requests as "
+            "at 100,000 talks (see bench/big.py).",
+            "",
+            "```",
+            big.table(result),
+            "```",
+            BIG_END,
+        ]
+    )
+    previous = path.read_text("utf-8") if path.exists() else ANALYSIS + "\n"
+    old = _big_section(previous)
+    if old:
+        text = previous.replace(old, section)
+    elif ANALYSIS in previous:
+        text = previous.replace(ANALYSIS, f"{section}\n\n{ANALYSIS}", 1)
+    else:
+        text = f"{previous}\n{section}\n"
+    path.write_text(text, "utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -290,7 +339,21 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument(
         "--out", type=Path, help="results file (default bench/RESULTS.md; none with --quick)"
     )
+    options.add_argument(
+        "--big", action="store_true", help="1,000,000 talks: build, writes, queries (only that)"
+    )
+    options.add_argument("--talks", type=int, default=big.TALKS, help="talks for --big")
     args = options.parse_args(argv)
+    if args.big:
+        start = time.perf_counter()
+        result = big.big_stage(args.talks, log=lambda line: print(line, flush=True))
+        seconds = time.perf_counter() - start
+        print(big.table(result))
+        print(f"\n{seconds / 60:.1f} minutes")
+        out = args.out or RESULTS
+        write_big(out, result, seconds)
+        print(f"wrote {out}")
+        return 0
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
     unknown = [s for s in stages if s not in STAGES]
     if unknown:

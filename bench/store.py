@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ BATCH = 20  # talks per transaction: one listing page
 SEARCH = "talks_view ?_search="  # the search box of the table readers browse: the target's
 COMMON = ("learning", "theory", "data")  # words in a fifth to a third of the abstracts
 TALKS_PER_SERIES = 200
+Batch = tuple[str, list[dict[str, Any]]]  # a source and one listing page of its talks
 
 
 @dataclass
@@ -122,9 +124,13 @@ def _abstract(rnd: random.Random, sentences: list[str]) -> str:
 
 def generate(count: int, seed: int = 1) -> list[tuple[str, list[dict[str, Any]]]]:
     """`count` talk records as the crawler hands them to the store, in (source, batch)s."""
+    return list(iter_batches(count, seed))
+
+
+def iter_batches(count: int, seed: int = 1) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """`generate`, one batch at a time (the same talks: 1,000,000 do not fit in memory)."""
     rnd = random.Random(seed)
     topics, surnames = _vocabulary(rnd)
-    batches = []
     for start in range(0, count, BATCH):
         series = start // TALKS_PER_SERIES
         source = f"series{series}"
@@ -163,8 +169,7 @@ def generate(count: int, seed: int = 1) -> list[tuple[str, list[dict[str, Any]]]
                     "position": index % TALKS_PER_SERIES,
                 }
             )
-        batches.append((source, batch))
-    return batches
+        yield source, batch
 
 
 def upsert(db: Path, batches: list[tuple[str, list[dict[str, Any]]]]) -> float:
@@ -267,6 +272,15 @@ def _requests(
         "talk row": [
             f"/{database}/talks/{rnd.choice(talks)['id']}.json" for _ in range(count // 4)
         ],
+        # every default facet, with no filter: the first page a reader opens
+        "talks_view (default facets)": [f"/{database}/talks_view.json?_shape=objects"]
+        * max(2, count // 10),
+        "talks (default facets)": [f"/{database}/talks.json?_shape=objects"]
+        * max(2, count // 10),
+        "talks ?_search=": [
+            f"/{database}/talks.json?" + urlencode({"_search": pick_search(), "_shape": "objects"})
+            for _ in range(count // 2)
+        ],
     }  # fmt: skip
 
 
@@ -316,6 +330,15 @@ class Datasette:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+    def peak_rss_mb(self) -> float:
+        """The server's peak resident memory so far (Linux: VmHWM), in MB."""
+        try:
+            status = Path(f"/proc/{self.process.pid}/status").read_text()
+        except OSError:
+            return float("nan")
+        line = next((x for x in status.splitlines() if x.startswith("VmHWM:")), "VmHWM: 0 kB")
+        return int(line.split()[1]) / 1024
 
     def time(self, paths: list[str]) -> tuple[list[float], int]:
         """Milliseconds per request, one keep-alive connection, after one warm-up request."""

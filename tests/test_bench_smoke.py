@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench import __main__ as suite
-from bench import crawl, parse, site_pages, store
+from bench import big, crawl, parse, site_pages, store
 
 # Subprocess crawls, servers or a demo database: deselect with -m 'not slow'.
 pytestmark = pytest.mark.slow
@@ -69,6 +69,26 @@ def test_store_stage_upserts_and_answers_every_query() -> None:
     for name, (p50, p95, count) in result.latency.items():
         assert count > 0 and sane(p50) and p95 >= p50, name
         assert result.errors[name] == 0, name
+
+
+def test_big_stage_builds_measures_and_keeps_its_section(tmp_path: Path) -> None:
+    result = big.big_stage(talks=400, queries=4, repeats=1, log=quiet, directory=tmp_path)
+    assert sane(result.build_rate) and sane(result.insert_rate.median) and result.db_mb > 0
+    assert sane(result.build_rss_mb) and sane(result.server_rss_mb)
+    assert {"talks_view (default facets)", "talks (default facets)", store.SEARCH} <= set(
+        result.latency
+    )
+    assert not any(result.errors.values()), result.errors
+    out = tmp_path / "RESULTS.md"
+    out.write_text(f"# Benchmark results\n\n{suite.ANALYSIS}\nnotes\n", "utf-8")
+    suite.write_big(out, result, 1.0)
+    text = out.read_text("utf-8")
+    assert text.index(suite.BIG_START) < text.index(suite.ANALYSIS) and text.endswith("notes\n")
+    assert "400 talks" in text
+    # a normal run rewrites the stages and keeps the --big section
+    assert suite.main(["--quick", "--stages", "parse", "--out", str(out)]) == 0
+    kept = out.read_text("utf-8")
+    assert suite.BIG_START in kept and "400 talks" in kept and kept.endswith("notes\n")
 
 
 @pytest.mark.parametrize("stages", ["parse"])

@@ -444,3 +444,75 @@ def test_old_database_is_migrated_in_place(tmp_path: Path) -> None:
 
     with Store(path) as again:  # reopening applies nothing twice
         assert len(MIGRATIONS.applied(again.db)) == len(applied)
+
+
+def assert_listing_is_live(db: Database) -> None:
+    """talks_view (the maintained talks_listing) holds exactly what the live SELECT gives,
+    and the precomputed yearly counts are those of its rows."""
+    from crawler.db.schema import LISTING_COLUMNS, REAL_TALKS_SELECT
+
+    columns = ", ".join(LISTING_COLUMNS)
+    live = [dict(r) for r in db.query(f"SELECT {columns} FROM ({REAL_TALKS_SELECT}) ORDER BY id")]
+    kept = [dict(r) for r in db.query(f"SELECT {columns} FROM talks_view ORDER BY id")]
+    assert kept == live
+    counts = (
+        "SELECT series_id, coalesce(year, -1) AS year_key, count(*) AS talks, "
+        "sum(slides IS NOT NULL) AS with_slides, sum(video IS NOT NULL) AS with_video, "
+        "coalesce(sum(online = 1), 0) AS online FROM ({}) GROUP BY 1, 2 ORDER BY 1, 2"
+    )
+    years = "SELECT * FROM talks_listing_years ORDER BY series_id, year_key"
+    assert [dict(r) for r in db.query(years)] == [
+        dict(r) for r in db.query(counts.format(REAL_TALKS_SELECT))
+    ]
+
+
+def test_talks_view_listing_follows_every_write(store: Store) -> None:
+    from crawler.db import linking
+
+    load_all(store)
+    assert_listing_is_live(store.db)
+    slug = SLUGS[0]
+    talks = talks_for(slug)
+    changed = {
+        **talks[0],
+        "title": "A new title",
+        "speakers": [{"name": "Ada Lovelace", "affiliation": "Analytical Engines"}],
+        "links": [{"kind": "slides", "url": "https://example.org/slides.pdf"}],
+        "online": True,
+    }
+    store.save_talks(slug, [changed, *talks[1:]], now=T1)
+    assert_listing_is_live(store.db)
+    store.mark_removed(slug, [t["id"] for t in talks[2:]], now=T1)  # two talks gone
+    assert_listing_is_live(store.db)
+    store.save_talks(slug, talks, now=T2)  # back again, the first one as it was
+    assert_listing_is_live(store.db)
+    store.upsert_series({"id": slug, "name": "Renamed series"})
+    assert_listing_is_live(store.db)
+    # the same talk on a speaker's own page: one real talk, two sources
+    store.upsert_series({"id": "personal", "name": "Personal page", "kind": "talks"})
+    twin = {**talks[1], "id": "twin", "abstract": None, "links": [], "url": None}
+    stats = store.save_talks("personal", [twin], now=T2)
+    with store.transaction():
+        linking.refresh(store.db, stats.touched)
+    assert store.db.execute("SELECT count(*) FROM talk_group_members").fetchone()[0] == 2
+    assert_listing_is_live(store.db)
+    store.mark_removed("personal", [], now=T2)
+    with store.transaction():
+        linking.refresh(store.db, ["twin"])
+    assert_listing_is_live(store.db)
+
+
+def test_an_existing_database_gets_its_listing_filled(tmp_path: Path) -> None:
+    from crawler.db.talks import TalkWrites
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m400_talks_listing")
+    writer = TalkWrites()
+    writer.db = old
+    for slug in SLUGS:
+        writer.save_talks(slug, talks_for(slug), now=T0)
+    old.close()
+    with Store(path) as store:
+        assert store.db.execute("SELECT count(*) FROM talks_view").fetchone()[0] > 40
+        assert_listing_is_live(store.db)

@@ -43,6 +43,7 @@ from sqlite_utils import Database
 
 from crawler.db import people
 from crawler.db.rows import utc_now
+from crawler.db.schema import refresh_listing
 from parsers.common.text import fold
 from parsers.talk import EXPORT_FIELDS
 
@@ -351,6 +352,7 @@ def _write(
             [_member_row(talk, group_id, group, by_talk) for talk in group],
         )
         after.update(dict.fromkeys(group, group_id))
+    refresh_listing(db, list(talks))  # talks_view's rows of these talks and their groups
     return sorted(t for t in talks if previous.get(t) != after.get(t))
 
 

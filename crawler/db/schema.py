@@ -8,6 +8,7 @@ change is a new migration at the end.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -278,12 +279,13 @@ WHERE +t.removed_at IS NULL
 def create_talks_view(db: Database) -> None:
     """(Re)create talks_view; a migration that renames or drops a talks column must call it.
 
-    Always the latest definition (REAL_TALKS_VIEW_SQL since m301; TALKS_VIEW_SQL is the
-    per-listing view it grew from). A view may name tables a later migration creates: SQLite
-    checks them when the view is read, not when it is created.
+    Always the latest definition: since m400 a plain view over talks_listing, the table
+    `refresh_listing` keeps (REAL_TALKS_VIEW_SQL, m301, computes the same rows live;
+    TALKS_VIEW_SQL is the per-listing view it grew from). A view may name tables a later
+    migration creates: SQLite checks them when the view is read, not when it is created.
     """
     db.execute("DROP VIEW IF EXISTS talks_view")
-    db.execute(REAL_TALKS_VIEW_SQL)
+    db.execute(LISTING_VIEW_SQL)
 
 
 @MIGRATIONS()
@@ -329,8 +331,7 @@ def m200_crawls_restored(db: Database) -> None:
 # group's richest values (talk_groups) and `sources` / `source_urls`; its other members are
 # left out. The row stays while any member is live (a talk removed from one source stays in
 # its group while another source still lists it).
-REAL_TALKS_VIEW_SQL = """
-CREATE VIEW talks_view AS
+REAL_TALKS_SELECT = """
 SELECT
     coalesce(g.title, t.title) AS title,
     (SELECT group_concat(label, '; ') FROM (
@@ -383,6 +384,7 @@ WHERE CASE WHEN g.id IS NULL
     THEN +t.removed_at IS NULL AND t.id NOT IN (SELECT talk_id FROM talk_group_members)
     ELSE g.live > 0 END
 """
+REAL_TALKS_VIEW_SQL = f"CREATE VIEW talks_view AS{REAL_TALKS_SELECT}"
 
 # Every talk of a person under any alias, one row per real talk, with the affiliation printed
 # on that talk: the person's affiliation history, by date.
@@ -469,3 +471,136 @@ def m301_talk_groups_and_people(db: Database) -> None:
     for sql in PEOPLE_VIEWS_SQL:
         db.execute(sql)
     linking.rebuild(db)
+
+
+# talks_view since m400: a plain view over talks_listing, one stored row per real talk with
+# exactly REAL_TALKS_SELECT's columns, kept by `refresh_listing` whenever a write changes what
+# that SELECT would return. Why a table: the live view ran nine correlated subqueries and a
+# group lookup per row, so every facet, count and canned query over it recomputed them for
+# every talk (100,000 talks: talks_per_series_per_year 750 ms, upcoming 117 ms, a search with
+# its five facets p95 164 ms). talk_rowid is the table's rowid, so Datasette's search
+# (`talk_rowid IN (SELECT rowid FROM talks_fts ...)`) reads hits by rowid.
+LISTING_COLUMNS = (
+    "title", "speakers", "series", "start_local", "timezone", "start_utc", "location", "online",
+    "kind", "status", "extracted_by", "slides", "video", "paper", "url", "year", "end_local",
+    "end_utc", "affiliations", "abstract", "links", "id", "series_id", "speaker_names",
+    "starts_at", "ends_at", "updated_at", "changes", "talk_rowid", "sources", "source_urls",
+)  # fmt: skip
+LISTING_TYPES = {"online": "INTEGER", "year": "INTEGER", "changes": "INTEGER",
+                 "sources": "INTEGER"}  # fmt: skip
+LISTING_VIEW_SQL = (
+    f"CREATE VIEW talks_view AS SELECT {', '.join(LISTING_COLUMNS)} FROM talks_listing"
+)
+_LISTING_INSERT = (
+    f"INSERT INTO talks_listing ({', '.join(LISTING_COLUMNS)}) "
+    f"SELECT {', '.join(LISTING_COLUMNS)} FROM ({REAL_TALKS_SELECT}) "
+)
+# The real talks whose listing row these talks feed: themselves and their groups.
+_LISTING_IDS = (
+    "SELECT value FROM json_each(:ids) UNION SELECT group_id FROM talk_group_members "
+    "WHERE talk_id IN (SELECT value FROM json_each(:ids))"
+)
+
+
+# Sorting (Datasette's newest first, upcoming, with_slides) and the five default facets of
+# talks_view, an index each: a facet is then a walk of its index in order, never a read of
+# the rows with their abstracts. One index over all five columns was measured first (100,000
+# talks: 6-22 ms a facet, each but the first sorting the whole index); one each, 3-6 ms.
+# Facet columns have few values, so a new row lands at the end of its value's run: these
+# indexes cost inserts far less than the random-id ones.
+FACETS = ("series", "kind", "online", "year", "extracted_by")
+LISTING_INDEXES = (
+    "CREATE INDEX talks_listing_start ON talks_listing (start_utc)",
+    *(f"CREATE INDEX talks_listing_{name} ON talks_listing ({name})" for name in FACETS),
+)
+# talks_per_series_per_year, precomputed: one row per series and year (year_key -1: no
+# date), kept by triggers on talks_listing (refresh_listing deletes, then inserts).
+LISTING_YEARS_SQL = """
+CREATE TABLE talks_listing_years (
+    series_id TEXT NOT NULL, year_key INTEGER NOT NULL, talks INTEGER NOT NULL,
+    with_slides INTEGER NOT NULL, with_video INTEGER NOT NULL, online INTEGER NOT NULL,
+    PRIMARY KEY (series_id, year_key)) WITHOUT ROWID
+"""
+LISTING_TRIGGERS = (
+    """
+CREATE TRIGGER talks_listing_ai AFTER INSERT ON talks_listing BEGIN
+  INSERT INTO talks_listing_years
+    (series_id, year_key, talks, with_slides, with_video, online)
+  VALUES (new.series_id, coalesce(new.year, -1), 1, new.slides IS NOT NULL,
+    new.video IS NOT NULL, coalesce(new.online = 1, 0))
+  ON CONFLICT (series_id, year_key) DO UPDATE SET talks = talks + 1,
+    with_slides = with_slides + excluded.with_slides,
+    with_video = with_video + excluded.with_video, online = online + excluded.online;
+END
+""",
+    """
+CREATE TRIGGER talks_listing_ad AFTER DELETE ON talks_listing BEGIN
+  UPDATE talks_listing_years SET talks = talks - 1,
+    with_slides = with_slides - (old.slides IS NOT NULL),
+    with_video = with_video - (old.video IS NOT NULL),
+    online = online - coalesce(old.online = 1, 0)
+  WHERE series_id = old.series_id AND year_key = coalesce(old.year, -1);
+  DELETE FROM talks_listing_years
+  WHERE series_id = old.series_id AND year_key = coalesce(old.year, -1) AND talks = 0;
+END
+""",
+    """
+CREATE TRIGGER talks_listing_series AFTER UPDATE OF name ON series
+WHEN old.name IS NOT new.name BEGIN
+  UPDATE talks_listing SET series = new.name WHERE series_id = new.id;
+END
+""",
+)
+
+
+def refresh_listing(db: Database, talk_ids: list[str]) -> None:
+    """Recompute the talks_listing rows of these talks and of their groups (deleted where
+    the talk is no longer a real live talk), in the caller's transaction.
+
+    Every write that changes a talks_view value calls it for the talks it wrote (talk saves,
+    removals and change rows in crawler/db/talks.py; groups in crawler/db/linking.py); a
+    series renamed is a trigger (`talks_listing_series`). A no-op before m400 made the table.
+    """
+    if not talk_ids or not _has_listing(db):
+        return
+    ids = json.dumps(sorted(set(talk_ids)))
+    db.execute(f"DELETE FROM talks_listing WHERE id IN ({_LISTING_IDS})", {"ids": ids})
+    db.execute(f"{_LISTING_INSERT} WHERE id IN ({_LISTING_IDS})", {"ids": ids})
+
+
+def _has_listing(db: Database) -> bool:
+    row = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'talks_listing'"
+    ).fetchone()
+    return row is not None
+
+
+@MIGRATIONS()
+def m400_talks_listing(db: Database) -> None:
+    """talks_listing, the table talks_view reads (see LISTING_VIEW_SQL), filled once; its
+    indexes for sorting, facets and lookups; precomputed counts per series and year."""
+    columns = ", ".join(
+        "talk_rowid INTEGER PRIMARY KEY" if name == "talk_rowid"
+        else "id TEXT NOT NULL UNIQUE" if name == "id"
+        else f"{name} {LISTING_TYPES.get(name, 'TEXT')}"
+        for name in LISTING_COLUMNS
+    )  # fmt: skip
+    db.execute(f"CREATE TABLE talks_listing ({columns})")
+    for sql in LISTING_INDEXES:
+        db.execute(sql)
+    db.execute(LISTING_YEARS_SQL)
+    for sql in LISTING_TRIGGERS:
+        db.execute(sql)
+    db.execute(f"{_LISTING_INSERT} ORDER BY talk_rowid")
+    create_talks_view(db)
+    # No ANALYZE: run here on a new (empty) database, its statistics made FTS5's own
+    # statements on its shadow tables slower (30,000 inserts: INSERT INTO talks 2.6 s -> 7.0 s),
+    # and the plans above need none (bench/RESULTS.md, "Store and query").
+
+
+@MIGRATIONS()
+def m401_talks_facet_indexes(db: Database) -> None:
+    """Indexes for the talks table's default facets that had none (online, year, extracted_by):
+    each facet read every row of talks, abstracts included (100,000 talks: 45-80 ms each)."""
+    for column in ("online", "year", "extracted_by"):
+        db["talks"].create_index([column], if_not_exists=True)

@@ -18,6 +18,7 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -33,10 +34,16 @@ from crawler.db.rows import (
     talk_row,
     utc_now,
 )
+from crawler.db.schema import refresh_listing
 
 log = logging.getLogger(__name__)
 
-StoredState = tuple[str, str, "str | None"]  # content_hash, status, removed_at
+# content_hash, status, removed_at, then LISTED_COLUMNS
+StoredState = tuple[Any, ...]
+# The bookkeeping columns an unchanged talk's save may still move that talks_view shows
+# (directly or in source_urls): its listing row is recomputed only when one of them did.
+LISTED_COLUMNS = ("series_id", "source_url", "extracted_by")
+_LISTED = itemgetter(*LISTED_COLUMNS)
 INSERT_CHUNK = 200  # talks rows per INSERT statement (200 x 25 values, far below SQLite's cap)
 # The rows of speaker_rows / link_rows (see TalkWrites._insert_children for why not insert_all)
 INSERT_SPEAKER = "INSERT OR IGNORE INTO speakers (id, name) VALUES (:speaker_id, :name)"
@@ -108,17 +115,23 @@ class TalkWrites:
             if new and self._has_baseline(source_id, crawl_id):
                 self._record_changes(crawl_id, now, [(t, "first_seen", None, now) for t in new])
             unchanged = []
+            listed = list(new)  # talks whose talks_view row may differ now
             for talk_id, (row, export) in rows.items():
                 old = stored.get(talk_id)
                 outcome = self._save_stored(row, export, crawl_id, now, old) if old else "new"
                 if outcome == "unchanged":
                     unchanged.append(row)
+                    if old[2] is not None or old[3:] != _LISTED(row):
+                        listed.append(talk_id)
+                elif outcome == "updated":
+                    listed.append(talk_id)
                 setattr(stats, outcome, getattr(stats, outcome) + 1)
                 stats.restored += bool(old and old[2] is not None)
                 stats.ids.append(talk_id)
                 if outcome != "unchanged" or (old and old[2] is not None):
                     stats.touched.append(talk_id)
             self._touch_unchanged(unchanged, now)
+            refresh_listing(self.db, listed)
         return stats
 
     def _has_baseline(self, source_id: str, crawl_id: int | None) -> bool:
@@ -133,13 +146,14 @@ class TalkWrites:
         return row is not None
 
     def _stored_states(self, ids: list[str]) -> dict[str, StoredState]:
-        """(content_hash, status, removed_at) of those talks already stored, in one query."""
-        rows = self.db.table("talks").rows_where(
-            "id IN (SELECT value FROM json_each(?))",
+        """(content_hash, status, removed_at, *LISTED_COLUMNS) of those talks already stored,
+        in one query."""
+        rows = self.db.execute(
+            f"SELECT id, content_hash, status, removed_at, {', '.join(LISTED_COLUMNS)} "
+            "FROM talks WHERE id IN (SELECT value FROM json_each(?))",
             [json.dumps(ids)],
-            select="id, content_hash, status, removed_at",
         )
-        return {row["id"]: (row["content_hash"], row["status"], row["removed_at"]) for row in rows}
+        return {row[0]: row[1:] for row in rows}
 
     def _insert_talks(self, new: list[tuple[dict[str, Any], dict[str, Any]]], now: str) -> None:
         """A page's new talks, with their speakers and links, in page order.
@@ -194,7 +208,7 @@ class TalkWrites:
         old: StoredState,
     ) -> str:
         """Revive a talk marked removed, update it if changed; 'unchanged' or 'updated'."""
-        old_hash, old_status, removed_at = old
+        old_hash, old_status, removed_at = old[:3]
         if removed_at is not None:
             self._record_changes(crawl_id, now, [(row["id"], "removed_at", removed_at, None)])
         if old_hash == row["content_hash"] and old_status == row["status"]:
@@ -294,6 +308,7 @@ class TalkWrites:
                 [now, json.dumps(gone)],
             )
             self._record_changes(crawl_id, now, [(t, "removed_at", None, now) for t in gone])
+            refresh_listing(self.db, gone)
         return len(gone)
 
     def unknown_ids(self, talk_ids: Iterable[str]) -> set[str]:
