@@ -449,7 +449,7 @@ def test_old_database_is_migrated_in_place(tmp_path: Path) -> None:
 def assert_listing_is_live(db: Database) -> None:
     """talks_view (the maintained talks_listing) holds exactly what the live SELECT gives,
     and the precomputed yearly counts are those of its rows."""
-    from crawler.db.schema import LISTING_COLUMNS, REAL_TALKS_SELECT
+    from crawler.db.views import LISTING_COLUMNS, REAL_TALKS_SELECT
 
     columns = ", ".join(LISTING_COLUMNS)
     live = [dict(r) for r in db.query(f"SELECT {columns} FROM ({REAL_TALKS_SELECT}) ORDER BY id")]

@@ -63,7 +63,7 @@ def open_store(db_path: Path) -> Store:
     One error line instead: exit 1 when the file does not exist (never create it here), exit 2
     when it is not a seminars database (then it is left exactly as it was).
     """
-    from crawler.db.schema import NotSeminarsDatabase
+    from crawler.db.connect import NotSeminarsDatabase
     from crawler.db.store import Store
 
     if not db_path.exists():
@@ -87,7 +87,7 @@ def check_series(store: Store, series_id: str | None) -> None:
 def check_crawl_db(db_path: Path) -> None:
     """Exit 2 with one line before a crawl starts when `--db` names a file that is not a
     seminars database (a new or empty file is fine: the crawl creates the schema)."""
-    from crawler.db.schema import NotSeminarsDatabase, check_database
+    from crawler.db.connect import NotSeminarsDatabase, check_database
 
     if not db_path.exists():
         return

@@ -43,7 +43,7 @@ from sqlite_utils import Database
 
 from crawler.db import people
 from crawler.db.rows import utc_now
-from crawler.db.schema import refresh_listing
+from crawler.db.views import refresh_listing
 from parsers.common.text import fold
 from parsers.talk import EXPORT_FIELDS
 

@@ -9,7 +9,8 @@ another (a talk update reads the stored talk back, a save registers its series),
 plain function of that module (`queries.export_one`, `crawls.ensure_series`), never a method
 of a sibling mixin, so each module reads on its own.
 
-* `crawler.db.schema`: migrations, talks_view, pragmas (`open_database`);
+* `crawler.db.schema`, `views`, `connect`: migrations; the views and the listing table;
+  pragmas (`open_database`);
 * `crawler.db.rows`: talk record <-> rows, content hash, change values;
 * `crawler.db.talks.TalkWrites`: save, touch, update, removals, change log;
 * `crawler.db.crawls.CrawlLog`: series, crawls, crawl errors, page hashes, source health;
@@ -23,9 +24,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from crawler.db.connect import open_database, open_readonly
 from crawler.db.crawls import CrawlLog
 from crawler.db.queries import TalkReads
-from crawler.db.schema import MIGRATIONS, open_database, open_readonly
+from crawler.db.schema import MIGRATIONS
 from crawler.db.talks import TalkWrites
 
 

@@ -34,7 +34,7 @@ from crawler.db.rows import (
     talk_row,
     utc_now,
 )
-from crawler.db.schema import refresh_listing
+from crawler.db.views import refresh_listing
 
 log = logging.getLogger(__name__)
 
