@@ -190,6 +190,7 @@ def test_every_command_help_has_an_example(path: tuple[str, ...]) -> None:
 # --------------------------------------------------------------------------- demo -> export
 
 
+@pytest.mark.slow  # starts Scrapy or builds a demo database
 def test_demo_then_export_jsonl(tmp_path: Path) -> None:
     """The quick start, as a user types it: 52 talks from the five seed snapshots."""
     script = Path(sys.executable).with_name("seminars")  # the venv running the tests
@@ -298,6 +299,7 @@ def test_reader_refuses_another_applications_database_and_leaves_it_alone(
     assert sorted(p.name for p in other_app_db.parent.iterdir()) == ["notes.db"]  # no -wal
 
 
+@pytest.mark.slow  # starts Scrapy or builds a demo database
 @pytest.mark.parametrize("command", WRITERS, ids=" ".join)
 def test_crawl_refuses_a_file_that_is_not_a_seminars_database(
     command: tuple[str, ...], not_sqlite: Path, other_app_db: Path
@@ -327,6 +329,7 @@ def test_crawl_with_every_source_disabled_says_so(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow  # starts Scrapy or builds a demo database
 @pytest.mark.parametrize(
     ("setting", "message"),
     [
@@ -351,6 +354,7 @@ def test_demo_with_an_empty_snapshot_folder(tmp_path: Path) -> None:
     assert line.startswith(f"error: {empty}: no site folders with a site.json")
 
 
+@pytest.mark.slow  # starts Scrapy or builds a demo database
 @pytest.mark.parametrize(
     ("options", "message"),
     [
@@ -368,6 +372,7 @@ def test_crawl_accept_drop_of_an_unknown_source(
     assert assert_exit_2_one_line(result).startswith(f"error: {message}")
 
 
+@pytest.mark.slow  # starts Scrapy or builds a demo database
 @pytest.mark.parametrize("subcommand", ["jsonl", "ics"])
 def test_export_unknown_series(subcommand: str, demo_db: Path) -> None:
     result = run("export", subcommand, "--db", str(demo_db), "--series", "nope")

@@ -211,6 +211,7 @@ def _timed(content: bytes, url: str = "https://example.org/seminars/") -> tuple[
     return time.perf_counter() - started, result
 
 
+@pytest.mark.slow  # a 5 MB page
 def test_huge_page_is_bounded() -> None:
     row = (
         "<tr><td>March 5, 2024, 4pm</td><td>Jane Doe (MIT)</td>"
