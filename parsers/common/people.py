@@ -267,7 +267,7 @@ _NICKNAME = re.compile(r"\s[\"“'‘][^\"“”'’]{2,20}[\"”'’](?=\s)")
 def looks_like_person(text: str | None) -> bool:
     """A person's name and not a Title-Cased title or institution ("Deep Learning" is not).
 
-    A nickname, quoted (Edward J. "Kingfish" Lada) or in brackets (Hyunjae (Jay) Kang), does
+    A nickname, quoted (Edward J. "Kingfish" Lada) or in brackets (Minseo (Max) Park), does
     not count against the name.
     """
     if not looks_like_name(_NICKNAME_IN_BRACKETS.sub(" ", _NICKNAME.sub(" ", text or ""))):

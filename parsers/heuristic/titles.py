@@ -114,7 +114,7 @@ def title_and_speakers(parts: list[Parsed]):
 
 def _person_like_title(content: list[Parsed]) -> Parsed | None:
     """With the speakers known from other lines, a linked or emphasised line that reads like a
-    name is the title after all: Title-Case titles ("Holographic Complexity Bounds") pass
+    name is the title after all: Title-Case titles ("Sparse Spectral Methods") pass
     `people_in`. Only when it is the one such line left, so an unread co-speaker is not taken."""
     left = [p for p in content if not p.used and p.rest and p.label is None]
     marked = [p for p in left if emphasis(p.line) in ("a", "em", "strong") or p.line.heading]
