@@ -112,7 +112,7 @@ PARSE_SPEAKER = [
     ("Jane Doe, Ph.D.", None, "Jane Doe", None),
     ("Jane Doe, PhD", None, "Jane Doe", None),
     # a nickname in brackets: kept inside the name, dropped after it; never an acronym
-    ("Hyunjae (Jay) Kang (Kyoto University)", None, "Hyunjae (Jay) Kang", "Kyoto University"),
+    ("Minseo (Max) Park (Kyoto University)", None, "Minseo (Max) Park", "Kyoto University"),
     ("Robert Smith (Bob) (MIT)", None, "Robert Smith", "MIT"),
     ("Jane Doe (MIT)", None, "Jane Doe", "MIT"),
     ("Jane Doe (KTH) (Sweden)", None, "Jane Doe (KTH) (Sweden)", None),  # an acronym: no nickname
@@ -307,8 +307,8 @@ def test_clean_affiliation(text: str | None, want: str | None) -> None:
 
 # (text, speakers people_in reads, [] when none)
 PEOPLE_IN = [
-    ("Hyunjae (Jay) Kang (Kyoto University)", [("Hyunjae (Jay) Kang", "Kyoto University")]),
-    ("Hyunjae (Jay) Kang", [("Hyunjae (Jay) Kang", None)]),
+    ("Minseo (Max) Park (Kyoto University)", [("Minseo (Max) Park", "Kyoto University")]),
+    ("Minseo (Max) Park", [("Minseo (Max) Park", None)]),
     ("Rita Ginja (University of Bergen)", [("Rita Ginja", "University of Bergen")]),
     ("Karen Vogtmann (Warwick)", [("Karen Vogtmann", "Warwick")]),
     # a colon after the affiliation starts a title: not one speaker with a long affiliation

@@ -60,8 +60,8 @@ SPEAKER_SEPARATORS = re.compile(
 # "A (X), B (Y), and C": a comma right after a bracketed affiliation ends that speaker.
 _AFTER_BRACKET = re.compile(r"(?<=[)\]])\s*,\s*")
 _DEGREE_ONLY = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
-# "Name (Affiliation)", also with a nickname in brackets inside or after the name: "Hyunjae
-# (Jay) Kang (Kyoto University)", "Robert Smith (Bob) (MIT)". A nickname is one capitalised
+# "Name (Affiliation)", also with a nickname in brackets inside or after the name: "Minseo
+# (Max) Park (Kyoto University)", "Robert Smith (Bob) (MIT)". A nickname is one capitalised
 # word, never an acronym (an affiliation: "KTH", "MIT").
 _BRACKET_NICKNAME = r"\([A-Z][a-z'’-]{1,14}\)"
 _PAREN_AFFILIATION = re.compile(
