@@ -309,10 +309,10 @@ def test_clean_affiliation(text: str | None, want: str | None) -> None:
 PEOPLE_IN = [
     ("Minseo (Max) Park (Kyoto University)", [("Minseo (Max) Park", "Kyoto University")]),
     ("Minseo (Max) Park", [("Minseo (Max) Park", None)]),
-    ("Rita Ginja (University of Bergen)", [("Rita Ginja", "University of Bergen")]),
+    ("Mara Holt (University of Bergen)", [("Mara Holt", "University of Bergen")]),
     ("Karen Vogtmann (Warwick)", [("Karen Vogtmann", "Warwick")]),
     # a colon after the affiliation starts a title: not one speaker with a long affiliation
-    ("Matt Earnshaw, TalTech, Tallinn, Estonia: Monoidal languages", []),
+    ("Tom Vesik, TalTech, Tallinn, Estonia: Typed rewriting", []),
     ("Jane Doe, MIT: Learning Things", []),
     ("Karen Vogtmann (Warwick), The topology of outer space", []),  # "(Warwick)" is no nickname
     ("Graph Theory (Part 2)", []),
@@ -327,14 +327,14 @@ def test_people_in(text: str, want: list[tuple[str, str | None]]) -> None:
 # (heading, title, speakers)
 SPEAKER_AND_TITLE = [
     (
-        "Matt Earnshaw, TalTech, Tallinn, Estonia: Monoidal languages",
-        "Monoidal languages",
-        [("Matt Earnshaw", "TalTech, Tallinn, Estonia")],
+        "Tom Vesik, TalTech, Tallinn, Estonia: Typed rewriting",
+        "Typed rewriting",
+        [("Tom Vesik", "TalTech, Tallinn, Estonia")],
     ),
     (
-        "Clovis Eberhart, National Institute of Informatics, Tokyo, Japan: TBA",
+        "Remi Anselin, Institute of Computing Science, Osaka, Japan: TBA",
         "TBA",
-        [("Clovis Eberhart", "National Institute of Informatics, Tokyo, Japan")],
+        [("Remi Anselin", "Institute of Computing Science, Osaka, Japan")],
     ),
     # "COURSE: Speaker, Affiliation: Title": the course code is a label, not the title
     ("MATH 501: Jane Doe, MIT: Learning Things", "Learning Things", [("Jane Doe", "MIT")]),
