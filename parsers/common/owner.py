@@ -15,7 +15,8 @@ owner.
 `personal_talks_page` says whether the page is a talks page at all: its title, first
 headings, `og:title` or URL name talks or presentations (in the languages seminar pages use)
 and do not name a series (a seminar, a colloquium, a workshop programme: those pages list
-other people's talks).
+other people's talks), unless a page titled with one person's name qualifies the series word
+as that person's own ("Séminaires extérieurs", "Invited seminars").
 """
 
 from __future__ import annotations
@@ -62,6 +63,18 @@ SERIES_PAGE_WORDS = re.compile(
     re.I,
 )
 
+# A series word qualified as the talks a person gave: "Séminaires extérieurs/internes/invités",
+# "Invited/External seminars", "Seminars given". Only on a page titled with a person's name.
+_SERIES_NOUN = r"(?:s[ée]minaires?|seminars?|seminari[oa]?s?|colloqui(?:um|a)|kolloquien|webinars?)"
+_OWN_QUALIFIER = (
+    r"(?:ext[ée]rieurs?|externes?|internes?|invit[ée]s?|donn[ée]s|given|invited|external|"
+    r"internal|impartidos|dictados|tenuti|gehalten)"
+)
+OWN_SEMINARS = re.compile(
+    rf"\b{_SERIES_NOUN}\s+{_OWN_QUALIFIER}\b|\b(?:invited|external|internal)\s+{_SERIES_NOUN}\b",
+    re.I,
+)
+
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–—]\s*(?:(?:19|20)\d\d)?\s*)?)?"
     r",?\s*(?:by\s+)?(?P<name>[^.,|·•©\d\n]{3,60})",
@@ -85,13 +98,20 @@ def personal_talks_page(root: HtmlElement, url: str | None = None) -> bool:
     a series page, and a series page's "Upcoming talks" heading does not make it personal."""
     for text in _head_texts(root):
         if SERIES_PAGE_WORDS.search(text):
-            return False
+            return _owns_series_heading(root, text)
         if TALK_PAGE_WORDS.search(text):
             return True
     path = urlsplit(url or "").path.rsplit("/", 2)
     slug = " ".join(p for p in path[-2:] if p).replace("-", " ").replace("_", " ")
     slug = re.sub(r"\.\w+$", "", slug)
     return bool(TALK_PAGE_WORDS.search(slug))
+
+
+def _owns_series_heading(root: HtmlElement, text: str) -> bool:
+    """ "Séminaires extérieurs", "Invited seminars" on a site whose `<title>` is one person's
+    name: the seminars that person gave (elsewhere, in the own lab, when invited), not a
+    series. Both must hold: a lab's "Internal seminars" page is titled with the lab's name."""
+    return bool(OWN_SEMINARS.search(text)) and bool(_one_person(root.findtext(".//title")))
 
 
 def _head_texts(root: HtmlElement) -> list[str]:

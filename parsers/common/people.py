@@ -6,6 +6,8 @@ Forms handled (real strings from the seed pages):
   "Joan Bruna, Professor of Computer Science, ..."    -> the whole descriptor after the name
   "Dr. Jane Doe"                                      -> Jane Doe (honorifics dropped)
   "A and B", "A, B and C", "A & B"                    -> several speakers
+  "加藤 祥 (目白大),菊地 礼（国語研） 💻"               -> CJK names, each with its affiliation
+  "Jane doe (MIT), Title"                             -> the shape vouches for a lower-case part
 The affiliation is kept *as given* (only a trailing full stop goes): the schema records what
 the page says for that talk, and institution matching is a later, separate concern.
 """
@@ -27,38 +29,16 @@ HONORIFICS = re.compile(
     re.IGNORECASE,
 )
 DEGREES = re.compile(r",?\s+\b(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
-PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "dos",
-        "das",
-        "du",
-        "le",
-        "la",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "ten",
-        "ter",
-        "zu",
-        "st",
-    ]
-)
+PARTICLES = frozenset((
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "le", "la",
+    "bin", "ibn", "al", "el", "y", "ten", "ter", "zu", "st",
+))  # fmt: skip
 SPEAKER_SEPARATORS = re.compile(
     r"\s*(?:;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\boch\b|\bog\b)\s*"
 )
-# "A (X), B (Y), and C": a comma right after a bracketed affiliation ends that speaker.
-_AFTER_BRACKET = re.compile(r"(?<=[)\]])\s*,\s*")
+# "A (X), B (Y), and C": a comma right after a bracketed affiliation ends that speaker; CJK
+# lists write it full-width or as "、", and often with no space after it ("A (X),B (Y)").
+_AFTER_BRACKET = re.compile(r"(?<=[)\]])\s*[,，、]\s*")
 _DEGREE_ONLY = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
 # "Name (Affiliation)", also with a nickname in brackets inside or after the name: "Minseo
 # (Max) Park (Kyoto University)", "Robert Smith (Bob) (MIT)". A nickname is one capitalised
@@ -173,65 +153,35 @@ def split_speakers(text: str | None) -> list[Speaker]:
 
 def _name_part(part: str) -> bool:
     head = re.split(r"[(,\[]", part, maxsplit=1)[0].strip()
+    if "(" in part and cjk_name(head, in_list=True):
+        return True  # "加藤 祥 (目白大)" in "A (X), B (Y)"; `_people_in` checks the list again
     return looks_like_name(head) or all(looks_like_name(p.strip()) for p in part.split(",") if p)
+
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# "Surname Given" with a space between, as Japanese, Chinese and Korean programmes print a
+# name among Latin text ("加藤 祥", "李 凌寒"); a surname and a given name are 1-3 characters.
+_CJK_SPACED_NAME = re.compile(rf"^[{_CJK}]{{1,3}} [{_CJK}]{{1,3}}$")
+# Written without the space ("桂樹哲雄"): believed only among other names in a list.
+_CJK_RUN_NAME = re.compile(rf"^[{_CJK}]{{2,4}}$")
+_CJK_NOT_NAME = re.compile("|".join(vocab.CJK_NOT_NAME_WORDS))  # "東京 大学", "座長"
+
+
+def cjk_name(text: str | None, *, in_list: bool = False) -> bool:
+    """A name in Han, kana or Hangul script, which `looks_like_name` cannot read: "Surname
+    Given" with one space; without it only in a list, where the other names vouch for it. Any
+    CJK word could pass, so callers want a shape around it too (a bracketed affiliation)."""
+    text = (text or "").strip()
+    if _CJK_NOT_NAME.search(text):
+        return False
+    return bool(_CJK_SPACED_NAME.match(text) or (in_list and _CJK_RUN_NAME.match(text)))
 
 
 # --------------------------------------------------------------------------- person vs. title
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words that appear in talk titles and in institution names but are not people's names. A
-# Title-Cased title ("Graph Neural Networks") passes `looks_like_name`; one of these words in it
-# says it is not a person. Data, so a miss is a one-word fix.
-NOT_NAME_WORDS = _words(
-    """
-    the of for and in on with to from at by via about towards toward beyond without
-    is are was were be been being all you your we our us how what why which not no
-    into through between versus vs more less than or but its it this that these those
-    has have had using use need needs one two three many every any some when where
-    learning deep neural network networks model models modeling modelling data theory analysis
-    system systems quantum graph graphs algorithm algorithms optimization optimisation
-    introduction intro overview tutorial lecture lectures seminar seminars talk talks colloquium
-    workshop session sessions keynote panel discussion break coffee lunch dinner welcome opening
-    closing remarks reception registration poster posters tba tbd title abstract speaker
-    speakers room hall building campus online zoom university universität université
-    universidad università institute institut college school department dept laboratory lab
-    labs center centre research group faculty science sciences engineering mathematics
-    physics chemistry biology computer computing statistics economics informatics medicine
-    foundation society association company inc ltd gmbh corporation labs ai ml nlp
-    machine intelligence artificial language languages vision robotics control dynamics
-    equations equation functions function spaces space methods method problems problem
-    approach approaches applications application inference estimation geometry topology
-    algebra probability random stochastic processes process optimal efficient robust
-    scalable fast large small new recent advances challenges perspectives towards part
-    spring summer fall autumn winter semester term week day programme program schedule
-    monday tuesday wednesday thursday friday saturday sunday
-    professor associate assistant postdoctoral postdoc researcher student students phd
-    lecturer fellow director dean head manager engineer scientist emeritus visiting senior
-    junior candidate staff member members alumni office hours joined administrator
-    coordinator secretary chair
-    quad stadium plaza square park street avenue road gym arena theatre theater auditorium
-    atrium lobby court field garden gallery museum chapel church hotel house tower wing annex
-    pavilion union commons lounge cafe cafeteria memorial main north south east west central
-    library ceremony day open closed maintenance
-    january february march july september october november december
-    news events event calendar home about contact people publications teaching
-    sala salle aula raum hörsaal amphithéâtre amphi auditorio edificio gebäude bâtiment
-    facultad facoltà faculté fakultät restaurant restaurante ristorante
-    vorlesung organizers organisers survey primer
-    week weeks reading reserved holiday holidays recess vacation cancelled canceled
-    if as whether does did could should would shall must might while after before under over
-    against among across around upon onto yet just also very really never always inside
-    outside within there here then
-    symposium meeting meetings conference conferences congress summit forum annual joint
-    international national
-    """
-) - frozenset(["park"]) | frozenset(vocab.SESSION_NOUNS)
-# ("park": a place word that is also a common surname, "Daniel Park"; function words that are
-# also names, "Will", "May", "Can", "Do", "An", "So", "Even", are left out on purpose)
+# Words of titles and institutions that are no part of a person's name: `vocab.NOT_NAME_WORDS`.
+NOT_NAME_WORDS = vocab.NOT_NAME_WORDS
 # German compounds end in the noun they name ("Abendvortrag", "Festkolloquium"): a word ending
 # in a session noun is no name.
 _SESSION_COMPOUND = re.compile(r"(?:vortrag|vorlesung|kolloquium|seminar|lecture)$", re.I)
@@ -261,6 +211,8 @@ _TITLE_SPLIT = re.compile(r"\s+[–—|]\s+|\s+-{1,2}\s+|(?<=[\w)\]])\s*:\s+")
 
 
 _NICKNAME = re.compile(r"\s[\"“'‘][^\"“”'’]{2,20}[\"”'’](?=\s)")
+# A word with a possessive "'s" and a word after it: what a person owns, never their name.
+_POSSESSIVE = re.compile(r"\w['’]s\s+\w")
 
 
 @per_page
@@ -272,6 +224,8 @@ def looks_like_person(text: str | None) -> bool:
     """
     if not looks_like_name(_NICKNAME_IN_BRACKETS.sub(" ", _NICKNAME.sub(" ", text or ""))):
         return False
+    if _POSSESSIVE.search(text or ""):
+        return False  # "Jane's Homepage", "AJG's Website": a site title, not the person
     words = re.findall(r"[^\W\d_]{2,}", (text or "").lower())  # not initials ("A. Smith")
     return not any(word in NOT_NAME_WORDS or _SESSION_COMPOUND.search(word) for word in words)
 
@@ -287,15 +241,44 @@ def people_in(text: str | None) -> list[Speaker]:
 
 @per_page  # each title/speaker hypothesis asks again of texts another one tried
 def _people_in(text: str | None) -> tuple[Speaker, ...]:
-    text = clean(text)
+    text = _without_markers(clean(text) or "")
     if not text or len(text) > 200:
         return ()
     speakers = split_speakers(text)
     if any(s.affiliation and _TITLE_AFTER_COLON.search(s.affiliation) for s in speakers):
         return ()  # "Jane Doe, MIT: Title": a speaker and a title, which `speaker_and_title` splits
-    if speakers and all(looks_like_person(s.name) for s in speakers):
-        return tuple(speakers)
+    if speakers and all(_person(s, speakers) for s in speakers):
+        return tuple(_stated_affiliation(s) for s in speakers)
     return ()
+
+
+def _person(speaker: Speaker, speakers: list[Speaker]) -> bool:
+    """A Latin-script person, or a CJK name with its bracketed affiliation; one written without
+    the space between surname and given name only beside a surer name in the same list."""
+    if looks_like_person(speaker.name):
+        return True
+    if not speaker.affiliation:
+        return False
+    surer = any(looks_like_person(s.name) or cjk_name(s.name) for s in speakers if s != speaker)
+    return cjk_name(speaker.name, in_list=surer)
+
+
+# Symbols a programme sets after (or before) a presenter list to mark the talk ("💻" online,
+# "🎤", "⚡"): no part of a name. Full-width brackets are read as brackets.
+_MARK = r"[\s\u2190-\u2bff\ufe0f\U0001f000-\U0001faff]+"
+_MARKERS = re.compile(rf"^{_MARK}|{_MARK}$")
+_FULL_WIDTH = str.maketrans({"（": "(", "）": ")"})
+
+
+def _without_markers(text: str) -> str:
+    return _MARKERS.sub("", text.translate(_FULL_WIDTH))
+
+
+def _stated_affiliation(speaker: Speaker) -> Speaker:
+    """ "(所属なし)", "(none)": the page says the speaker has no affiliation."""
+    if speaker.affiliation and speaker.affiliation.casefold() in vocab.NO_AFFILIATION:
+        return Speaker(speaker.name, None)
+    return speaker
 
 
 def speaker_and_title(
@@ -326,6 +309,7 @@ def speaker_and_title(
                 people_in(match.group("who"))
                 or people_in(who)
                 or people_in(who.replace(",", " and "))
+                or (_shaped_name(match.group("who")) if pattern is _LEADING_PERSON else [])
             )
             if people:
                 return match.group("title").strip(" \"“”'"), people
@@ -342,6 +326,33 @@ def speaker_and_title(
     if found is not None:
         return found
     return _behind_label(text) if labelled else (text, [])
+
+
+# A name part as typed in lower case ("Jane doe"): a word of letters only, three or more, not
+# ending the way English nouns and adjectives of titles do ("clustering", "estimation").
+_LOWER_NAME_TOKEN = re.compile(
+    r"^(?![a-z]*(?:ing|tion|sion|ment|ness|ity|ics|ism|ence|ance|ous|ive|ful|less|ship|ogy|"
+    r"ed|al|ar|ic|ies|es)$)[a-zß-ÿ][a-zß-ÿ'’-]{2,}$"
+)
+
+
+def _shaped_name(who: str) -> list[Speaker]:
+    """ "Jane doe (MIT)" at the head of "Jane doe (MIT), Title": the "Name (Affiliation),
+    Title" shape vouches for a name typed with a lower-case part, which `looks_like_name`
+    refuses, and for one whose affiliation `people_in` splits ("(CNRS and ISI, Kolkata)").
+    Two or three words, the first capitalised, none a title or institution word."""
+    speaker = parse_speaker(who)
+    if speaker is None or not re.match(r"^[^\W\d_][^\d]*$", speaker.affiliation or ""):
+        return []  # "(Part 2)", "(2 talks)": no affiliation, so no name shape either
+    tokens = speaker.name.split()
+    if not 2 <= len(tokens) <= 3 or not _NAME_TOKEN.match(tokens[0]):
+        return []
+    if not all(_NAME_TOKEN.match(t) or _LOWER_NAME_TOKEN.match(t) for t in tokens[1:]):
+        return []
+    words = {t.lower().strip(".") for t in tokens}
+    if words & (NOT_NAME_WORDS | PARTICLES) or any(_SESSION_COMPOUND.search(w) for w in words):
+        return []
+    return [speaker]
 
 
 _SENTENCE_END = re.compile(r"\.\s+")

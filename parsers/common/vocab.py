@@ -38,6 +38,16 @@ SERIES_CJK = (
 )  # fmt: skip
 
 
+# Institution, role and programme words in CJK script: a text holding one is no person's name.
+CJK_NOT_NAME_WORDS = (
+    "大学", "大學", "学院", "學院", "研究", "公司", "中心", "会社", "協会", "学会", "センター",
+    "教授", "博士", "講師", "讲师", "主任", "院长", "座長", "司会", "休憩", "講演", "发表", "報告",
+    "报告", "招待", "閉会", "開会", "セッション", "세미나", "대학",
+)  # fmt: skip
+# What a page writes in an affiliation's place for a speaker who has none ("(所属なし)").
+NO_AFFILIATION = frozenset(("所属なし", "無所属", "无", "無", "n/a", "none"))
+
+
 def alternation(words: Iterable[str]) -> str:
     """`(?:a|b|…)` matching any of the words literally, longest first (so no prefix wins)."""
     ordered = sorted(set(words), key=lambda word: (-len(word), word))
@@ -48,3 +58,65 @@ def series_words() -> re.Pattern[str]:
     """A page's own words for being a seminar/talks page (its title, headings, intro)."""
     latin = "|".join(SERIES_PATTERNS)
     return re.compile(rf"\b({latin})\b|" + "|".join(SERIES_CJK), re.I)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that appear in talk titles, institution names and site titles but are not people's
+# names (`people.looks_like_person`). A Title-Cased title ("Graph Neural Networks") passes
+# `looks_like_name`; one of these words in it says it is not a person. Data, so a miss is a
+# one-word fix. Lab and team words ("Axe …", "Équipe …") and site words ("… Homepage") too.
+NOT_NAME_WORDS = _words(
+    """
+    the of for and in on with to from at by via about towards toward beyond without
+    is are was were be been being all you your we our us how what why which not no
+    into through between versus vs more less than or but its it this that these those
+    has have had using use need needs one two three many every any some when where
+    learning deep neural network networks model models modeling modelling data theory analysis
+    system systems quantum graph graphs algorithm algorithms optimization optimisation
+    introduction intro overview tutorial lecture lectures seminar seminars talk talks colloquium
+    workshop session sessions keynote panel discussion break coffee lunch dinner welcome opening
+    closing remarks reception registration poster posters tba tbd title abstract speaker
+    speakers room hall building campus online zoom university universität université
+    universidad università institute institut college school department dept laboratory lab
+    labs center centre research group faculty science sciences engineering mathematics
+    physics chemistry biology computer computing statistics economics informatics medicine
+    foundation society association company inc ltd gmbh corporation labs ai ml nlp
+    machine intelligence artificial language languages vision robotics control dynamics
+    equations equation functions function spaces space methods method problems problem
+    approach approaches applications application inference estimation geometry topology
+    algebra probability random stochastic processes process optimal efficient robust
+    scalable fast large small new recent advances challenges perspectives towards part
+    spring summer fall autumn winter semester term week day programme program schedule
+    monday tuesday wednesday thursday friday saturday sunday
+    professor associate assistant postdoctoral postdoc researcher student students phd
+    lecturer fellow director dean head manager engineer scientist emeritus visiting senior
+    junior candidate staff member members alumni office hours joined administrator
+    coordinator secretary chair
+    quad stadium plaza square park street avenue road gym arena theatre theater auditorium
+    atrium lobby court field garden gallery museum chapel church hotel house tower wing annex
+    pavilion union commons lounge cafe cafeteria memorial main north south east west central
+    library ceremony day open closed maintenance hour
+    january february march july september october november december
+    news events event calendar home about contact people publications teaching
+    sala salle aula raum hörsaal amphithéâtre amphi auditorio edificio gebäude bâtiment
+    facultad facoltà faculté fakultät restaurant restaurante ristorante
+    vorlesung organizers organisers survey primer
+    week weeks reading reserved holiday holidays recess vacation cancelled canceled
+    if as whether does did could should would shall must might while after before under over
+    against among across around upon onto yet just also very really never always inside
+    outside within there here then
+    symposium meeting meetings conference conferences congress summit forum annual joint
+    international national
+    homepage webpage website site sites blog weblog portfolio cv
+    team teams équipe equipe groupe gruppo grupo arbeitsgruppe axe pôle gt département
+    departement dipartimento departamento consortium network réseau
+    modélisation numérique santé informatique mathématiques physique statistique apprentissage
+    journée journées colloque colloques rencontre rencontres atelier ateliers jornada jornadas
+    encuentro convegno giornata giornate tagung
+    """
+) - frozenset(["park"]) | frozenset(SESSION_NOUNS)
+# ("park": a place word that is also a common surname, "Daniel Park"; function words that are
+# also names, "Will", "May", "Can", "Do", "An", "So", "Even", are left out on purpose)

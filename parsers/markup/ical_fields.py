@@ -99,7 +99,9 @@ def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
     Readings, in order: the common patterns (`speaker_and_title`); the same after a leading
     series label ("Logic Seminar: Jane Doe — Title"); the described speaker's name cut out of
     the SUMMARY. With no agreeing reading DESCRIPTION's speakers win, and the first
-    reading's title stands (the person it named is a host or chair, not the speaker).
+    reading's title stands (the person it named is a host or chair, not the speaker); when
+    that reading took the whole SUMMARY for a person ("PG Orientation", two capitalised
+    words) who shares no name with the described speaker, the SUMMARY is the title.
     """
     title, speakers = speaker_and_title(summary)
     readings = [(title, speakers)]
@@ -111,9 +113,17 @@ def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
             return title, speakers
     if named:
         cut = _cut_name(summary, named)
-        title = readings[0][0] if readings[0][1] else summary
+        title, people = readings[0]
+        if not people or (title is None and not _share_a_name(people, named)):
+            title = summary
         return (cut, named) if cut is not None else (title, named)
     return readings[0]
+
+
+def _share_a_name(found: list, named: list) -> bool:
+    """A word of a name in common ("J. Doe" and "Jane Doe"): the same person, spelt apart."""
+    words = {fold(w) for s in named for w in s.name.split() if len(w.strip(".")) > 1}
+    return any(fold(w) in words for s in found for w in s.name.split())
 
 
 def _is_label(summary: str, labels: frozenset[str]) -> bool:
