@@ -144,7 +144,9 @@ def _line(markup: str):
     [
         ("<p>Speaker: Jane Doe (MIT)</p>", "speaker", None, "Jane Doe (MIT)"),
         ("<p>Ort: Raum 0.01</p>", "location", None, "Raum 0.01"),
-        ("<p>10h30 - 11h: Sabine Peres (LBBE)</p>", None, "10:30", "Sabine Peres (LBBE)"),
+        ("<p>10h30 - 11h: Anne Martin (LBBE)</p>", None, "10:30", "Anne Martin (LBBE)"),
+        # "du … au …" belongs to the date: no "Du Lyon" left to read as a person
+        ("<p>Du 3 au 5 juin 2024 à Lyon</p>", None, None, "Lyon"),
         ("<p>Date: Friday, May 15 2020, 12:00-1:15 PM EST</p>", "date", "12:00", ""),
         ("<p>Salle de séminaire du LIP6</p>", None, None, "Salle de séminaire du LIP6"),
         ("<p>Joined August 1, 2015</p>", "ignore", None, "Joined August 1, 2015"),

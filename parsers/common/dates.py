@@ -32,9 +32,9 @@ MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
         "january jan janvier janv januar jänner jän enero ene gennaio gen janeiro januari",
-        "february feb febr février fevrier févr fevr februar febrero febbraio fevereiro fev "
+        "february feb febr février fevrier févr fevr fév februar febrero febbraio fevereiro fev "
         "februari",
-        "march mar mars märz maerz mär marzo março marco maart",
+        "march mar mars märz maerz mär mrz marzo março marco maart mrt",
         "april apr avril avr abril aprile aprili",
         "may mai mayo maggio maio mei maj",
         "june jun juin juni junio giugno junho",
@@ -51,14 +51,32 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 
+WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "monday mon lundi lun montag mo lunes lunedì lunedi segunda maandag måndag",
+        "tuesday tue tues mardi mar dienstag di martes martedì martedi terça terca dinsdag tisdag",
+        "wednesday wed mercredi mer mittwoch mi miércoles miercoles mercoledì mercoledi quarta "
+        "woensdag onsdag",
+        "thursday thu thur thurs jeudi jeu donnerstag do jueves giovedì giovedi quinta "
+        "donderdag torsdag",
+        "friday fri vendredi ven freitag fr viernes venerdì venerdi sexta vrijdag fredag",
+        "saturday sat samedi sam samstag sa sábado sabado sabato zaterdag lördag",
+        "sunday sun dimanche dim sonntag so domingo domenica zondag söndag",
+    ]
+):
+    for _name in _names.split():
+        WEEKDAYS[_name] = _number
+
+
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|\.|º)?"
-# More days of the same month after the first ("20-21 Feb", "09, 10 e 11 de maio", "3 and 4
-# March"): the talk's date is the first. A comma list must end in a conjunction, so "Talk 3,
-# 12 March" is 12 March.
+# More days of the same month after the first ("20-21 Feb", "05 a 07 de novembro", "09, 10 e
+# 11 de maio", "3 and 4 March"): the talk's date is the first. A comma list must end in a
+# conjunction, so "Talk 3, 12 March" is 12 March.
 _MORE_DAYS = (
-    r"(?:\s*[-–]\s*[0-3]?\d\.?|(?:\s*,\s*[0-3]?\d\.?){0,5}\s+(?:e|y|et|and|und|&|i|och|og|en)"
+    r"(?:(?:\s*[-–]\s*|\s+(?:a|al|au|to|bis|até)\s+)[0-3]?\d\.?|(?:\s*,\s*[0-3]?\d\.?){0,5}\s+(?:e|y|et|and|und|&|i|och|og|en)"
     r"\s+[0-3]?\d\.?)?"
 )
 # "30 May 2024", "5. März 2024", "mardi 3 décembre 2024", "27 mai", "20-21 Feb 2025"
@@ -67,10 +85,29 @@ _DAY_MONTH = re.compile(
     rf"(?![\w])(?:,?\s+(?:de\s+)?{_YEAR})?(?!\d)",
     re.IGNORECASE,
 )
+_WEEKDAY_WORD = (
+    r"(?:"
+    + "|".join(sorted((re.escape(n) for n in WEEKDAYS if len(n) > 2), key=len, reverse=True))
+    + r")\.?,?\s+"
+)
+# Two days, each with its weekday ("Lunes 22 y Miércoles 24 de octubre, 2012", "Mon 3 – Tue 4
+# June"): the first. Only with both weekdays, so "Sala 3 y martes 12 de marzo" is 12 March.
+_WEEKDAY_DAYS = re.compile(
+    rf"(?<![\w]){_WEEKDAY_WORD}{_DAY}(?:\s*[-–]\s*|\s+(?:e|y|et|and|und|&|i|och|og|en)\s+)"
+    rf"{_WEEKDAY_WORD}[0-3]?\d\.?\s+(?:de\s+)?(?P<month>{_MONTH_ALT})\.?"
+    rf"(?![\w])(?:,?\s+(?:de\s+)?{_YEAR})?(?!\d)",
+    re.IGNORECASE,
+)
 # "February 15, 2023", "Feb 20, 2025", "December 9th 2022", "Feb 20-21, 2025"
 _MONTH_DAY = re.compile(
     rf"(?<![\w])(?P<month>{_MONTH_ALT})\.?\s+{_DAY}(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
     rf"(?![\d:])(?:,?\s+{_YEAR})?(?!\d)",
+    re.IGNORECASE,
+)
+# "November, 30th, 2021", "March, 5, 2024": a comma after the month too. Only with the year,
+# so a month named in prose ("in March, 12 talks were given") is no date.
+_MONTH_COMMA_DAY = re.compile(
+    rf"(?<![\w])(?P<month>{_MONTH_ALT})\.?,\s*{_DAY}(?![\d:]),?\s+{_YEAR}(?!\d)",
     re.IGNORECASE,
 )
 # "2024-03-05", and "2024/03/05" or "2024.03.05" as Japanese, Korean, Chinese and some
@@ -181,7 +218,7 @@ def find_date(
     if not text:
         return None
     candidates = []
-    for pattern in (_ISO_DATE, _DAY_MONTH, _MONTH_DAY, _CJK_DATE):
+    for pattern in (_ISO_DATE, _WEEKDAY_DAYS, _DAY_MONTH, _MONTH_DAY, _MONTH_COMMA_DAY, _CJK_DATE):
         for match in pattern.finditer(text):
             found = _named_date(match, default_year)
             if found:
@@ -307,22 +344,6 @@ def when(
 
 # --------------------------------------------------------------------------- weekdays and years
 
-WEEKDAYS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        "monday mon lundi lun montag mo lunes lunedì lunedi segunda maandag måndag",
-        "tuesday tue tues mardi mar dienstag di martes martedì martedi terça terca dinsdag tisdag",
-        "wednesday wed mercredi mer mittwoch mi miércoles miercoles mercoledì mercoledi quarta "
-        "woensdag onsdag",
-        "thursday thu thur thurs jeudi jeu donnerstag do jueves giovedì giovedi quinta "
-        "donderdag torsdag",
-        "friday fri vendredi ven freitag fr viernes venerdì venerdi sexta vrijdag fredag",
-        "saturday sat samedi sam samstag sa sábado sabado sabato zaterdag lördag",
-        "sunday sun dimanche dim sonntag so domingo domenica zondag söndag",
-    ]
-):
-    for _name in _names.split():
-        WEEKDAYS[_name] = _number
 # Short forms that are also ordinary words ("mar", "do", "so", "di", "sa") count only when
 # written like a weekday: capitalised and followed by a comma, a full stop or a date.
 _WEEKDAY_LONG = re.compile(

@@ -16,7 +16,8 @@ _MINUTE = r"(?:\s?[:.h]\s?(?P<{n}m>[0-5]\d))"
 _AMPM = r"(?:\s?(?P<{n}ap>[ap])\.?\s?m\b\.?|\s?(?P<{n}noon>noon)\b|\s?(?P<{n}hh>h|uhr)\b)"
 _T_LOOSE = r"{h}{m}?{a}?"
 _NOT_AFTER_NUMBER = r"(?<![\d:/.-])"
-_RANGE_SEP = r"\s*(?:-|–|—|to|till|until|bis|à|a)\s*"
+# "10:00 às 11:00", "de 10 a 11 h", "dalle 10 alle 11", "16:00 hasta 17:00": the words for "to".
+_RANGE_SEP = r"\s*(?:-|–|—|〜|~|to|till|until|bis|às|as|até|ate|hasta|alle|à|a)\s*"
 
 
 def _token(template: str, name: str) -> str:

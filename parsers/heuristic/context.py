@@ -25,6 +25,7 @@ from parsers.heuristic.patterns import (
     ABOUT_TALKS,
     BREAKS,
     FIELD_SEPARATOR,
+    ONLINE,
     PLACEHOLDER,
     SERIES_DAYS,
     SERIES_WHEN,
@@ -274,6 +275,7 @@ def update_context(field_ctx: PageContext, lines: list[Line]) -> None:
             field_ctx.year = years[0]
             field_ctx.previous = None  # a new year heading: dates below follow it
             field_ctx.academic = bool(_ACADEMIC.search(text))
+            field_ctx.year_heading = bool(_BARE_YEAR.match(text))
         parsed = parse_line(line, field_ctx)
         if parsed.day and (line.heading or len(parsed.rest) <= 40):
             field_ctx.day = parsed.day
@@ -291,6 +293,9 @@ def update_context(field_ctx: PageContext, lines: list[Line]) -> None:
 
 
 VENUE_PARAGRAPH_MAX = 800  # an intro paragraph that says where the series meets
+# A line that is only a year ("2021", "— 2019 —"): the talks below it are in that year, even
+# when the list runs newest first and "February 22" follows "October 2".
+_BARE_YEAR = re.compile(r"^\W*(?:19|20)\d\d\W*$")
 
 
 def _venue_in_sentence(line: Line) -> str | None:
@@ -299,13 +304,35 @@ def _venue_in_sentence(line: Line) -> str | None:
     for text, element in line.fragments:
         text = clean(text) or ""
         if element is not None and element.tag in ("strong", "b") and looks_like_place(text):
-            return text.strip(" ,;")
+            return _with_platform(text.strip(" ,;"), line.text)
     for match in VENUE_PHRASE.finditer(line.text):
         place = VENUE_END.split(match.group("place"), maxsplit=1)[0].strip(" ,;:")
         place = _without_when(place)
         if looks_like_place(place):
             return place
     return _logistics_place(line)
+
+
+# A meeting service a sentence names after "online" ("online via Zoom", "online através do
+# Google Meet", "Online (Microsoft Teams)").
+_PLATFORM_AFTER = re.compile(
+    r"^[\s,(]*(?:[^\s.;:!?]+\s+){0,3}?(?P<name>zoom|google\s+meet|(?:microsoft\s+|ms\s+)?teams|webex|"
+    r"jitsi(?:\s+meet)?|skype|gather(?:\.town)?|big\s?blue\s?button)\b",
+    re.I,
+)
+
+
+def _with_platform(place: str, text: str) -> str:
+    """A bold mode word ("<b>online</b> through Google Meet") runs on to the service the
+    sentence names right after it: the service says where the talks are held."""
+    if not ONLINE.fullmatch(place):
+        return place
+    at = text.find(place)
+    after = _PLATFORM_AFTER.match(text[at + len(place) :]) if at >= 0 else None
+    if not after:
+        return place
+    found = text[at : at + len(place) + after.end()]
+    return found + ")" if found.count("(") > found.count(")") else found  # "Online (Teams)"
 
 
 # "… on Mondays from 3:15", "…, every Friday": where the when of a venue sentence begins.

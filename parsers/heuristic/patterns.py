@@ -22,7 +22,13 @@ BREAKS = re.compile(
     r"office hours?|sprechstunde|permanence|deadline|exam|midterm|homework|hw\d*|due|"
     r"kaffee\w*|wrap[- ]?up|farewell|empfang|abendessen|(?:morning|afternoon) break)"
     r"\b|^\W*(?:开场|開場|开幕|開幕|闭幕|閉幕|茶歇|午餐|午休|休息|问答|問答|提问|自由交流|签到|"
-    r"簽到|合影|晚宴|懇親会|懇談会|休憩|昼食|受付|질의응답|휴식|점심)",
+    r"簽到|合影|晚宴|懇親会|懇談会|休憩|昼食|受付|질의응답|휴식|점심|"
+    # opening and closing as Japanese and Korean programmes write them ("オープニング",
+    # "開会挨拶", "閉会式", "개회사", "폐회")
+    r"オープニング|クロージング|開会|閉会|表彰式|개회|폐회|개막|폐막|오찬|만찬)"
+    # a break named by what it is for, ending in the word for break ("昼休憩", "午间休息",
+    # "コーヒーブレイク"): the whole line, so a title that only starts that way stays a title
+    r"|^\W*[^\W\d_]{0,6}(?:休憩|休息|ブレイク|ブレーク|휴식)\W*$",
     re.I,
 )
 
@@ -118,6 +124,9 @@ PLACE = re.compile(
     r"\bcampus\b|^(online|zoom|remote|virtual|hybrid|webex|teams|tba|tbd)\b|"
     r"^(?:腾讯会议|騰訊會議|线上|線上|在线|在線|オンライン|온라인)|"
     r"(?:会议室|會議室|报告厅|報告廳|教室|講堂|会議室|강의실|세미나실)\s*\w{0,6}$|"
+    # a hall and an online stream ("…会議場＋オンライン中継"): the hall is the place
+    r"(?:会议室|會議室|报告厅|報告廳|教室|講堂|会議室|会議場|会館|ホール|講義室|강의실|세미나실)"
+    r"\s*[＋+]\s*(?:オンライン|online|zoom|线上|線上|在线|在線|온라인)|"
     r"^(?:sala|salle|aula|hörsaal|seminarraum|auditori(?:um|o)|amphith[ée][âa]tre|amphi|"
     r"lecture (?:theatre|hall))\b",  # "Sala de Grados", "Salle du conseil": no number needed
     re.I,
@@ -204,11 +213,26 @@ LINK_LABELS = re.compile(
 
 # Days that recur: a time said with them is the series' time ("Thursdays, 14:00–15:00",
 # "every other Wednesday, 12:00", "jeweils donnerstags um 16:15").
+# Portuguese and Spanish say it with a plural ("às segundas-feiras", "nas quintas", "los
+# jueves", "todas as quartas"); a bare "quintas" or "sextas" is also an ordinal, so it needs
+# "-feiras" or the article in front of it.
+_PT_DAYS = r"(?:segundas|terças|tercas|quartas|quintas|sextas)"
+_ANY_WEEKDAY = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|lunes|"
+    r"martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lunedì|martedì|mercoledì|"
+    r"giovedì|venerdì|montag|dienstag|mittwoch|donnerstag|freitag|segunda|terça|terca|quarta|"
+    r"quinta|sexta|maandag|dinsdag|woensdag|donderdag|vrijdag|måndag|tisdag|onsdag|torsdag|"
+    r"fredag"
+)
 SERIES_DAYS = re.compile(
     r"\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
     r"montags|dienstags|mittwochs|donnerstags|freitags|lundis|mardis|mercredis|jeudis|"
-    r"vendredis|(?:every|each|jeden|chaque|tous les|cada|todos los|ogni|elke|iedere|varje|hver)"
-    r"\s+(?:other\s+|second\s+|2nd\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"vendredis|"
+    r"(?:every|each|jeden|jede|chaque|tous les|toutes les|cada|todos los|todas las|todas as|"
+    r"todos os|ogni|elke|iedere|varje|hver)\s+(?:other\s+|second\s+|2nd\s+|autre\s+)?"
+    rf"(?:{_ANY_WEEKDAY})s?(?:-feiras?)?|"
+    rf"{_PT_DAYS}-feiras|(?:às|nas|aos|nos)\s+(?:{_PT_DAYS}|sábados|sabados|domingos)|"
+    r"los\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábados|sabados|domingos)|"
     r"(?:le|el|il|am|jeden)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|"
     r"jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|montag|dienstag|mittwoch|"
     r"donnerstag|freitag))\b",
@@ -226,7 +250,13 @@ SERIES_WHEN = re.compile(
     r"meets?|scheduled|(?:start|begin)s? at|jeweils|immer|wöchentlich|findet|finden|"
     r"tous les|chaque|habituellement|ont lieu|a lieu|todos los|cada|semanal\w*|se celebran?|"
     r"ogni|si tiene|si tengono|settimanal\w*|elke|iedere|wekelijks|vinden plaats|varje|hver|"
-    r"każd\w*)\b",
+    r"każd\w*|"
+    # every other week or every month, and "take place", in more languages ("acontecem
+    # quinzenalmente", "se realizan quincenalmente", "a cadenza quindicinale")
+    r"quinzenal\w*|quincenal\w*|quindicinal\w*|bimensuel\w*|tous les quinze jours|"
+    r"zweiwöchentlich\w*|vierzehntägig\w*|tweewekelijks|mensal\w*|mensual\w*|mensil\w*|"
+    r"mensuel\w*|monatlich\w*|maandelijks|acontece[m]?|realiza[m]?-se|se realizan?|"
+    r"tienen? lugar|têm lugar|tem lugar)\b",
     re.I,
 )
 ABOUT_TALKS = re.compile(

@@ -4,8 +4,9 @@ the text left once those are cut out.
 What a label, a column header or a class name says the line holds is `labels`' call. Dates
 go through `parsers.common.dates` (regexes, no dateparser), with three page-level aids: a
 weekday fixes the year or the day/month order ("Tue 3/5"), a yearless date lands near the
-talk before it (lists cross New Year), and a `<time datetime>` states the year the text
-leaves out. Times outside 7:00-22:59 without am/pm are numbers ("Raum 0.01"), not clocks.
+talk before it (lists cross New Year) unless a heading that is only a year gives it, and a
+`<time datetime>` states the year the text leaves out. Times outside 7:00-22:59 without am/pm
+are numbers ("Raum 0.01"), not clocks.
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ class PageContext:
     location: str | None = None
     day_first: bool = True
     previous: date | None = None  # the last talk's date: a yearless date lands near it
+    # the year comes from a heading that is only a year ("2021"): a yearless date below it is
+    # in that year, wherever the talk before it was (lists run newest first as often as not)
+    year_heading: bool = False
     academic: bool = False  # the page covers `year`/`year + 1` ("Seminar 2023/24")
     series_time: SeriesTime | None = None  # the clock time given once for the talks
     zone: str | None = None  # the zone the page gives its times in ("All times CET")
@@ -180,12 +184,13 @@ def parse_line(line: Line, ctx: PageContext) -> Parsed:
     same page facts (a third of the calls, on the corpus pages): each reading is made once per
     page (`_READINGS`), and every caller gets its own copy, since callers mark parts `used`
     and relabel them. The key is all the reading depends on: the line and four page facts."""
-    key = (id(line), ctx.year, ctx.day_first, ctx.previous, ctx.academic)
+    near = None if ctx.year_heading else ctx.previous
+    key = (id(line), ctx.year, ctx.day_first, near, ctx.academic)
     known = _READINGS.get(key)
     if known is None or known.line is not line:
         if len(_READINGS) >= MAX_ENTRIES:
             _READINGS.clear()
-        known = _READINGS[key] = _parse_line(line, ctx)
+        known = _READINGS[key] = _parse_line(line, ctx, near)
     parsed = copy.copy(known)
     parsed.extra = dict(known.extra)
     return parsed
@@ -194,7 +199,7 @@ def parse_line(line: Line, ctx: PageContext) -> Parsed:
 _READINGS: dict[tuple, Parsed] = page_dict()  # each entry keeps its line alive: ids stay unique
 
 
-def _parse_line(line: Line, ctx: PageContext) -> Parsed:
+def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
     text = _without_link_labels(line)
     parsed = Parsed(line=line)
     labelled = LABELLED.match(text)
@@ -215,9 +220,7 @@ def _parse_line(line: Line, ctx: PageContext) -> Parsed:
         text = stripped
     machine = _machine_date(line)
     if len(text) <= 400 and (parsed.label != "location" or hinted):
-        day, span = read_date(
-            text, ctx.year, ctx.day_first, near=ctx.previous, academic=ctx.academic
-        )
+        day, span = read_date(text, ctx.year, ctx.day_first, near=near, academic=ctx.academic)
         if machine is not None and (day is None or day != machine):
             day = machine  # <time datetime> states the year a visible "Wed 7 Feb" leaves out
             span = span or (0, 0)
@@ -338,7 +341,7 @@ def _trim(text: str) -> str:
 _WORD = (
     r"(?:" + "|".join(sorted(dates.WEEKDAYS, key=len, reverse=True)) + r"|at|on|from|le|am|"
     r"um|à|às|as|a las|alle|ore|om|den|the|uhr|uur|h|hrs?|o'clock|cet|cest|est|edt|pst|pdt|"
-    r"gmt|utc|bst|wat|mez|mesz|ct|pt|et|cst|cdt|jst|ist|aest|to|until|bis|till|de)\b\.?"
+    r"gmt|utc|bst|wat|mez|mesz|ct|pt|et|cst|cdt|jst|ist|aest|to|until|bis|till|de|du|dal|del|vom|desde)\b\.?"
 )
 
 
