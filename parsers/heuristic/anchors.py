@@ -7,8 +7,9 @@ month and a year only ("May 2023", `month_only`: personal talk lists date talks 
 gets no date from it); a date line and a time line next to each other ("Date: …" / "Time: …")
 are one anchor, and a lone time line under a date heading belongs to that date's record.
 On a page that calls itself a list of talks, the items of a list under a bare year line
-("2023" in bold) are anchors too, and a line that is only a date anchors its record even when
-its block's class names another field ("publication-location").
+("2023" in bold) are anchors too, as are a month alone under a year line ("October") and a
+citation-style entry ("Doe, J. (2021). Title. Venue."), and a line that is only a date anchors
+its record even when its block's class names another field ("publication-location").
 Bounded by `MAX_ANCHORS`.
 """
 
@@ -44,11 +45,17 @@ def find_anchors(
     `year_groups` (a page that calls itself a list of talks), each item of a list under a
     bare year line is an anchor too (`year_group_items`): such lists date talks by year only."""
     found: list[tuple[Line, bool, bool]] = []
+    under_year = False  # below a bare year line ("2023"), up to the next other heading
     for line in lines:
         if len(line.text) > 400:
             continue
+        if BARE_YEAR.match(line.text) or line.heading:
+            under_year = bool(BARE_YEAR.match(line.text))
         if not DIGIT.search(line.text) and "noon" not in line.text:
-            if line.column and month_only(line):  # "TBC May" under "Date"
+            # "TBC May" under "Date"; "October" under "2023" on a talks page
+            if (line.column and month_only(line)) or (
+                year_groups and under_year and lone_month(line)
+            ):
                 found.append((line, False, False))
             continue  # a date or a clock time has a digit ("noon" aside)
         if len(found) > MAX_ANCHORS * 2:
@@ -142,17 +149,69 @@ def month_only(line: Line) -> bool:
     return bool(column and label_of(column) == "date" and _BARE_MONTH.search(text))
 
 
+def without_month(title: str) -> str:
+    """A title minus the month it was given in ("Title (July, 2025)", "May 2023: Title"):
+    dates by month only are not cut out with the dates (`anchors.month_only`)."""
+    for pattern in (_MONTH_AFTER, _MONTH_BEFORE):
+        stripped = pattern.sub("", title).strip()
+        if stripped and stripped != title and len(stripped) >= 3:
+            return stripped
+    return title
+
+
+_MONTH_AFTER = re.compile(rf"[\s,;–—-]*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\.?\s*$", re.I)
+_MONTH_BEFORE = re.compile(rf"^\s*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\s*[:.,–—-]\s*", re.I)
+
+
+def lone_month(line: Line) -> bool:
+    """Is the line a month name and nothing else ("October", "<b>Mar.</b>")? Under a year
+    heading on a talks page it dates the talk below it by month; the talk gets no date."""
+    return is_month_name(line.text)
+
+
+def is_month_name(text: str) -> bool:
+    """`lone_month` for a text."""
+    word = text.strip(" .,:;()[]")
+    if not _BARE_MONTH.fullmatch(word) or len(word) < 3:
+        return False
+    return not (word.islower() and word.lower() in _MONTH_WORDS)
+
+
 # A year closing an entry ("Venue, 2023", "(Seminar, City, 2024)") or glued to an event's
 # name ("CONF'22", "City'19", "CONF'20/21"): how a talks list dates an item by year only.
 YEAR_AT_END = re.compile(r"(?:[,(]\s*(?:19|20)\d\d|[^\W\d_]['’]\d\d(?:/\d\d)?)\s*\)?\s*[.;]?\s*$")
+# A citation-style entry ("Surname, I. (2022). Title. Venue, Country."): authors with their
+# initials, then the year in brackets, then the title. Reference managers print talks so.
+CITED_YEAR = re.compile(
+    r"^[^\W\d_][^()\d]{0,150}?,\s*(?:[^\W\d_]{1,2}\.\s*-?\s*){1,3}"
+    r"\((?:19|20)\d\d[a-z]?\)[.,:]?\s+(?=\S)"
+)
 ENTRY_TAGS = frozenset(["li", "tr", "dd"])
 
 
+def citation_title(text: str, fragments: list) -> str | None:
+    """The title of a citation-style entry (`CITED_YEAR`): the words set in italics after the
+    year, else those up to the first full stop or semicolon ("Title. Venue, Country.")."""
+    match = CITED_YEAR.match(text)
+    if match is None:
+        return None
+    rest = text[match.end() :]
+    set_off = [
+        clean(piece) or ""
+        for piece, element in fragments
+        if element is not None and element.tag in ("em", "i", "cite")
+    ]
+    set_off = [piece for piece in set_off if len(piece.split()) >= 2 and piece in rest]
+    title = set_off[0] if set_off else re.split(r";\s|\.\s+(?=\S)", rest, maxsplit=1)[0]
+    return title.strip(" .") or None
+
+
 def year_only(line: Line) -> bool:
-    """Does a line of a list item or table row date its entry by a year only (`YEAR_AT_END`)?
-    Only pages that call themselves a list of talks ask (`find_anchors`' `year_groups`): on
-    them such an entry is a talk; the talk gets no date from it."""
-    if len(line.text) > 300 or not YEAR_AT_END.search(line.text):
+    """Does a line of a list item or table row date its entry by a year only (`YEAR_AT_END`,
+    `CITED_YEAR`)? Only pages that call themselves a list of talks ask (`find_anchors`'
+    `year_groups`): on them such an entry is a talk; the talk gets no date from it."""
+    text = line.text
+    if len(text) > 300 or not (YEAR_AT_END.search(text) or CITED_YEAR.match(text)):
         return False
     node = line.element
     for _ in range(4):
@@ -189,7 +248,8 @@ def _absorb_lone_times(found: list[tuple[Line, bool, bool]]) -> list[tuple[Line,
             following.append(j)
         if len(following) == 1:
             j = following[0]
-            if found[j][0].index - line.index <= 6 and not found[j][0].heading:
+            close = found[j][0].index - line.index <= 6 and not found[j][0].heading
+            if close and found[j][2]:  # a time line; a month-only line is a talk of its own
                 keep[j] = False
     return [entry for entry, kept in zip(found, keep, strict=True) if kept]
 

@@ -9,7 +9,10 @@ How it finds the blocks that each hold one talk:
    of the records below them, and a time or zone given once for the whole series;
 4. `fields.extract` reads each record; records that are not talks (breaks, workshops
    without speakers, news items) give nothing, and when most records name a speaker, one that
-   names none is dropped.
+   names none is dropped;
+5. lines in no record may complete the talks: a title that only numbers a paper takes the
+   quoted title of the list entry with that number (`_titles_by_number`), and a title repeated
+   further down carries its abstract (`_abstracts_below`).
 Confidence grows with the number of talks and the share with speakers and dates; a page where
 few records name a speaker is accepted only when it calls itself a seminar/talk page; a page
 the rules would refuse that still looks like a list of talks gets its best reading with a low
@@ -33,6 +36,7 @@ from parsers.heuristic import context
 from parsers.heuristic.anchors import MAX_ANCHORS, find_anchors
 from parsers.heuristic.fields import extract
 from parsers.heuristic.lines import Line, page_lines
+from parsers.heuristic.patterns import QUOTED
 from parsers.heuristic.reading import PageContext as FieldContext
 from parsers.heuristic.records import find_records
 from parsers.talk import Speaker
@@ -67,7 +71,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
         anchors = anchors[:MAX_ANCHORS]
     owner = find_records(lines, anchors)
     talks = _read(lines, owner, ctx, page_year, day_first, academic)
-    talks = _abstracts_below(talks, lines, owner)
+    talks = _abstracts_below(_titles_by_number(talks, lines, owner), lines, owner)
     result.talks, result.confidence = _judge(talks, root, lines, ctx.url)
     del alive
     return result
@@ -111,6 +115,38 @@ def _read(
             field_ctx.day = field_ctx.previous = date.fromisoformat(talk.starts_at[:10])
     facts, zone = context.series_facts(lines, owner, talking, field_ctx)
     return [context.with_series_facts(t, at, facts, zone or ctx.timezone) for t, at in found]
+
+
+# A title that only numbers the paper ("Paper#151 (15 minutes)", "Submission 12"): a
+# programme's slot points into the list of accepted papers, whose entry "#151 “Title”, …"
+# gives the title. Only an explicit marker ("#", "Paper") and a quoted title are trusted.
+PAPER_NUMBER = re.compile(
+    r"^(?:(?:paper|submission|contribution|poster|article)\s*(?:#|no\.?|n[°º])?\s*|#\s*)"
+    r"(\d{1,6})\b(?:\s*\([^()]{0,40}\))?\s*$",
+    re.I,
+)
+NUMBERED_ENTRY = re.compile(
+    r"^\s*(?:(?:paper|submission|contribution|poster|article)\s*)?#\s*(\d{1,6})\b", re.I
+)
+
+
+def _titles_by_number(talks: list, lines: list[Line], owner: dict[int, int]) -> list:
+    """Talks titled only by their paper's number take the quoted title of the entry with
+    that number among the lines in no record (`PAPER_NUMBER`)."""
+    numbered = {}
+    for talk in talks:
+        match = PAPER_NUMBER.match(talk.title or "")
+        if match:
+            numbered.setdefault(match.group(1).lstrip("0"), []).append(talk)
+    if not numbered:
+        return talks
+    titles: dict[int, str] = {}
+    for line in lines[:MAX_ABSTRACT_LINES]:
+        entry = NUMBERED_ENTRY.match(line.text) if line.index not in owner else None
+        quoted = QUOTED.search(line.text[:400]) if entry else None
+        for talk in numbered.get(entry.group(1).lstrip("0"), []) if quoted else []:
+            titles[id(talk)] = quoted.group(1).strip()
+    return [t.with_changes(title=titles[id(t)]) if id(t) in titles else t for t in talks]
 
 
 MAX_ABSTRACT_LINES = 3000  # free lines searched for titles repeated over their abstracts

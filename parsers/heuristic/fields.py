@@ -25,7 +25,8 @@ from parsers.common.people import (
     people_in,
 )
 from parsers.common.text import clean, join_paragraphs, status_of
-from parsers.heuristic.labels import label_of
+from parsers.heuristic.anchors import lone_month, month_only
+from parsers.heuristic.labels import ROLE_TAIL, label_of
 from parsers.heuristic.lines import Line, emphasis, line_link
 from parsers.heuristic.patterns import (
     BREAKS,
@@ -54,7 +55,7 @@ _ABSTRACT_MIN = 160
 def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
     """The talk a record's lines describe, or None when they do not describe one."""
     parts = _split_fields(_label_pairs([parse_line(line, ctx) for line in lines[:60]]))
-    parts = _label_people(parts)
+    parts = _label_people(_without_chairs(parts))
     day, start, end, zone, date_text = _when(parts, ctx)
     title, speakers, title_part = title_and_speakers(parts)
     if (
@@ -119,6 +120,8 @@ def _label_pairs(parts: list[Parsed]) -> list[Parsed]:
 
 
 def _label_only(part: Parsed) -> bool:
+    """A short line set apart as a label: a `dt`/`th` cell, a trailing colon, bold, or a
+    heading of its own ("<h4>Speaker</h4><p>Jane Doe</p>": a post's fields as subheadings)."""
     text = part.rest
     if not text or len(text) > 30:
         return False
@@ -126,7 +129,18 @@ def _label_only(part: Parsed) -> bool:
         part.line.element.tag in _LABEL_CELLS
         or text.endswith((":", "："))
         or emphasis(part.line) == "strong"
+        or bool(part.line.heading)
     )
+
+
+def _without_chairs(parts: list[Parsed]) -> list[Parsed]:
+    """A line's rest minus a chair named after other words (`labels.ROLE_TAIL`): "Session
+    A · Chair: Jane Doe" is a session's heading, and Jane Doe gives no talk in it."""
+    for part in parts:
+        match = ROLE_TAIL.search(part.rest) if part.label is None else None
+        if match and match.start() > 0:
+            part.rest = part.rest[: match.start()].rstrip(SEPARATORS + "¶")
+    return parts
 
 
 def _label_people(parts: list[Parsed]) -> list[Parsed]:
@@ -178,9 +192,12 @@ def _pieces(part: Parsed) -> list[str] | None:
 
 
 def _when(parts: list[Parsed], ctx: PageContext):
+    """The record's date and time: its first, but a line labelled as the date, then a day
+    given with its clock time, before a day alone ("Date: 9 April", "Room 2, 9 April at
+    14:00" beat a post's publication stamp above them)."""
     day = start = end = zone = None
     text = None
-    for part in parts:
+    for part in sorted(parts, key=lambda p: (p.label != "date" or not p.day, not p.start)):
         if part.label in ("abstract",) or len(part.line.text) > 400:
             continue
         if part.day and day is None:
@@ -192,7 +209,15 @@ def _when(parts: list[Parsed], ctx: PageContext):
             part.used = part.used or not part.rest
         if day and start:
             break
+    if day is None and _month_only(parts):
+        return None, start, end, zone, text
     return day or ctx.day, start, end, zone, text
+
+
+def _month_only(parts: list[Parsed]) -> bool:
+    """Is the record dated by a month only ("October" under "2024", "May 2023")? It has no
+    day, so it takes none from the talk or heading above it either."""
+    return any(lone_month(p.line) or month_only(p.line) for p in parts[:3] if not p.day)
 
 
 def _location(parts: list[Parsed]) -> str | None:

@@ -19,6 +19,7 @@ LABELS = {
     "sprecher(?:in)? leader intervenants? orateurs? oratrices? conférenci(?:er|ère)s? "
     "ponentes? relatori? relatrice palestrante conferencista who quién quien guest invited "
     "talare föredragshållare foredragsholder taler spreker prelegent(?:ka)? puhuja "
+    "authors auteur(?:e)?s "
     "докладчик konuşmacı 講演者 発表者 講師 报告人 主讲人 演讲者 강연자 연사",
     "title": "title titel titre título titolo topic thema tema talk vortrag exposé sujet subject "
     "paper tittel otsikko tytuł тема başlık 題目 演題 タイトル 题目 报告题目 제목",
@@ -26,17 +27,35 @@ LABELS = {
     "description descriptif details sammanfattning sammendrag samenvatting streszczenie "
     "tiivistelmä аннотация özet 要旨 概要 摘要 内容提要 초록",
     "date": "date datum fecha data quand when cuándo cuando day tag jour dates dato päivämäärä "
-    "日時 日付 日期 时间 일시",
+    "日時 日付 日期 时间 일시 "
+    "(?:date|datum|fecha|data)\\s*(?:and|et|und|y|e|&)\\s*(?:time|heure|zeit|uhrzeit|hora|ora)",
     "time": "time zeit heure hora orario uhrzeit horaire tid tidspunkt aika tijd godzina 時間",
     "location": "location where dónde donde room venue place lieu salle ort raum sala aula "
     "luogo local lugar sede locatie plaats address plats lokal sted paikka miejsce место yer "
-    "場所 会場 地点 장소",
+    "場所 会場 地点 장소 "
+    # a place and a date under one label: the line's date is read wherever it is labelled
+    "(?:lieu|place|location|venue|ort|luogo|lugar|local)\\s+(?:et|and|und|e|y)\\s+"
+    "(?:date|datum|data|fecha|time|heure|zeit|hora) "
+    "(?:date|datum|data|fecha)\\s+(?:et|and|und|e|y)\\s+"
+    "(?:lieu|place|location|venue|ort|luogo|lugar|local)",
     "affiliation": "affiliation institution université university from 所属 单位",
     "ignore": "host hosts hosted chair chairs session\\s+chairs? moderator discussant "
     "organi[sz]er[s]? contact co-?authors? co-?autor(?:es|as)? co-?auteurs? "
     "zoom link links registration youtube recording video slides poster bio biography "
-    "gastgeber einladung invited by office hours sprechstunde 世話人 司会",
+    "gastgeber einladung invited by office hours sprechstunde 世話人 司会 座長 主持人 좌장",
 }
+
+
+# A chair named after a session's name on its line ("Session 2 · 10:00 – Chair: Jane Doe",
+# "午前＜１＞ 座長: …"): the name runs the session, it gives no talk. At a line's start the
+# "ignore" label already says so; after other words a Latin label needs a separator before it
+# ("Musical Chairs: a game" is a title), a CJK one does not.
+ROLE_TAIL = re.compile(
+    r"(?:[¶|·,;(（–—-]\s*(?:session\s+)?(?:chairs?|chairperson|moderator|discussant|vorsitz|"
+    r"présidente?|modérat(?:eur|rice)|moderador(?:a)?)|(?<![^\W\d_])(?:座長|司会|主持人|좌장))"
+    r"\s*[:：]",
+    re.I,
+)
 
 
 # "Seminar Title:", "Talk abstract:": a field label may name the kind of session first.

@@ -9,7 +9,8 @@ of its column ("Speaker", "Date": `columns`).
 Built with `lxml.etree.iterwalk`, never by recursion, and bounded (`MAX_EVENTS`, `MAX_LINES`),
 so deeply nested or huge pages cannot hang or overflow the stack.
 A typed bullet ("• ", "- ") is cut from the start of a line, and a date badge printed in
-sibling blocks (day, month, year) becomes one line in their parent block.
+sibling blocks (day, month, year) becomes one line in their parent block. Text for machines
+(a BibTeX export, a hidden block of preformatted text) is not read.
 """
 
 from __future__ import annotations
@@ -310,6 +311,8 @@ def _skipped(
         return tag not in ("span", "i")  # icon fonts use aria-hidden spans around nothing
     if element.get("role") in ("navigation", "banner", "contentinfo", "search"):
         return True
+    if _machine_text(element, tag):
+        return True
     classes = RELATIVE_CHROME.sub(" ", (element.get("class") or "").lower())
     chrome_tag = tag in ("div", "ul", "section", "header", "span", "a")
     if classes and chrome_tag and any(word in classes for word in CHROME_CLASSES):
@@ -320,6 +323,28 @@ def _skipped(
     if tag == "header" and element.getparent() is not None:
         return element.getparent().tag == "body"
     return False
+
+
+# A citation export (BibTeX "@inproceedings{key, …}") printed in a `<pre>` or `<code>`, and
+# an element hidden by its inline style: hidden blocks are often content a click reveals (an
+# abstract, older talks), so only a hidden block that holds nothing but preformatted text
+# (the BibTeX behind a "bib" button) is left out.
+BIBTEX = re.compile(r"^\s*@[a-z]+\s*\{", re.I)
+HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+PREFORMATTED = frozenset(["pre", "code", "textarea"])
+
+
+def _machine_text(element: HtmlElement, tag: str) -> bool:
+    """Text for machines, not readers (`BIBTEX`, `HIDDEN_STYLE`): read, it would put an entry's
+    author, title and year on lines of their own, as if they were another talk's."""
+    if tag in PREFORMATTED and BIBTEX.match(element.text or ""):
+        return True
+    if not HIDDEN_STYLE.search(element.get("style") or ""):
+        return False
+    if tag in PREFORMATTED:
+        return True
+    children = [child for child in element if isinstance(child.tag, str)]
+    return bool(children) and all(child.tag in PREFORMATTED for child in children)
 
 
 def _heading_level(blocks: list[HtmlElement]) -> int:
@@ -365,3 +390,26 @@ def emphasis(line: Line) -> str | None:
         return None
     kind, length = max(kinds.items(), key=lambda item: item[1])
     return kind if length >= 0.8 * len(line.text) else None
+
+
+# Words in each link of a row of link buttons ("Video · Slides", "YouTube video").
+LINK_ROW_WORDS = 3
+LINK_ROW_SEPARATORS = " \t,;:–—-|·•/"
+
+
+def links_only(line: Line) -> bool:
+    """Is the line a row of links and nothing else ("<a>video</a> / <a>slides</a>")? Two
+    links or more, each of a few words, with only separators between them: the talk's
+    materials, never its title (a title is one link, or words with a link beside them)."""
+    linked: dict[int, str] = {}  # each `<a>`'s words, however its markup splits them
+    for text, element in line.fragments:
+        node = element
+        while node is not None and node.tag != "a" and node is not line.element:
+            node = node.getparent()
+        if node is not None and node.tag == "a":
+            linked[id(node)] = linked.get(id(node), "") + " " + text
+        elif text.strip(LINK_ROW_SEPARATORS):
+            return False
+    if len(linked) < 2:
+        return False
+    return all(len(text.split()) <= LINK_ROW_WORDS for text in linked.values())

@@ -10,7 +10,10 @@
    between records stays outside them (it is context);
 4. a block holding several anchors (talks separated by `<br><br>`) is cut at its empty lines,
    or at each anchor; a title line followed only by dated lines without times is one talk
-   given at several venues (one record).
+   given at several venues (one record);
+5. a card whose fields are headed by labels ("<h4>Speaker</h4>", each once) is one record
+   whatever dates it shows (`_one_per_card`), and a row with an empty time cell that fills
+   its own speaker cell is a talk of its own, not part of the session row above it.
 Bounded by `MAX_CLIMB`.
 """
 
@@ -23,6 +26,7 @@ from collections import Counter, defaultdict
 from parsers.common.html import HtmlElement
 from parsers.common.text import clean
 from parsers.common.times import find_time_range
+from parsers.heuristic.labels import column_kind, label_of
 from parsers.heuristic.lines import Line
 
 MAX_CLIMB = 40
@@ -36,6 +40,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]:
     """Map line index -> record number (records as described in the module docstring)."""
+    anchors = _one_per_card(lines, anchors)
     seeds = [_common_ancestor([line.element for line in anchor]) for anchor in anchors]
     counts: Counter = Counter()
     for seed in seeds:
@@ -52,7 +57,7 @@ def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]
         roots.append(node)
     roots = _harmonise(roots, seeds)
     shared = Counter(id(root) for root in roots)
-    groups = _segments(roots, counts)
+    groups = _own_speaker_rows(_segments(roots, counts), lines)
     owner_of: dict[int, int] = {}
     for number, elements in enumerate(groups):
         for element in elements:
@@ -69,6 +74,68 @@ def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]
                 break
             node, steps = node.getparent(), steps + 1
     return owner
+
+
+CARD_DEPTH = 8  # levels from a label heading up to its card
+
+
+def _one_per_card(lines: list[Line], anchors: list[list[Line]]) -> list[list[Line]]:
+    """A card whose fields are headed by labels ("<h4>Speaker</h4>", "<h4>Date</h4>"), each
+    label once, describes one talk: the dated lines inside it (a post's publication ribbon,
+    the heading's date, the labelled date) are one anchor, not one record each. A block in
+    which a label repeats holds several talks and is no card."""
+    kinds: dict[int, list[str]] = defaultdict(list)
+    for line in lines:
+        kind = label_of(line.text) if line.heading and len(line.text) <= 30 else None
+        if kind is None or kind == "ignore":
+            continue
+        for depth, node in enumerate(_ancestors(line.element)):
+            if depth > CARD_DEPTH:
+                break
+            kinds[id(node)].append(kind)
+    if not kinds:
+        return anchors
+    merged: list[list[Line]] = []
+    last_card = None
+    for anchor in anchors:
+        card = _card_of(anchor[0].element, kinds)
+        if card is not None and card is last_card and _one_time(merged[-1] + anchor):
+            merged[-1] = merged[-1] + anchor
+            continue
+        merged.append(anchor)
+        last_card = card
+    return merged
+
+
+def _card_of(element: HtmlElement, kinds: dict[int, list[str]]) -> HtmlElement | None:
+    """The nearest block above `element` holding two labelled fields or more, none twice,
+    one of several alike (a card among cards; a page's lone "When"/"Where" section is not)."""
+    for depth, node in enumerate(_ancestors(element)):
+        found = kinds.get(id(node))
+        if depth > CARD_DEPTH or node.tag in ("body", "html"):
+            return None
+        if not found:
+            continue
+        if len(found) != len(set(found)):
+            return None
+        if len(found) >= 2:
+            return node if _repeated(node) else None
+    return None
+
+
+def _repeated(node: HtmlElement) -> bool:
+    parent = node.getparent()
+    if parent is None:
+        return False
+    signature = _signature(node)
+    return sum(1 for child in parent if child is not node and _signature(child) == signature) >= 1
+
+
+def _one_time(lines: list[Line]) -> bool:
+    """Do the lines give one clock time at most (the same time said twice)? An agenda's
+    block gives several."""
+    starts = {find_time_range(line.text)[0] for line in lines}
+    return len(starts - {None}) <= 1
 
 
 def _linear(lines, anchors, roots, shared) -> dict[int, int]:
@@ -227,6 +294,28 @@ def _segments(roots: list[HtmlElement], counts: Counter) -> list[list[HtmlElemen
                 taken.add(id(child))
             groups[number] = members or [roots[number]]
     return groups
+
+
+def _own_speaker_rows(groups: list[list[HtmlElement]], lines: list[Line]) -> list:
+    """A timed table row followed by rows with an empty time cell (a session and its papers:
+    "18:00 | Session I | ", " | Paper 12 | Jane Doe"): each following row that fills its own
+    speaker cell and another cell is a talk of its own, not more lines of the session's."""
+    filled: dict[int, set[str]] = defaultdict(set)  # row -> kinds of its non-empty cells
+    for line in lines:
+        if line.column and line.element.tag == "td" and line.element.getparent() is not None:
+            kind = label_of(line.column) or column_kind(line.column) or line.column
+            filled[id(line.element.getparent())].add(kind)
+    extra: list[list[HtmlElement]] = []
+    for group in groups:
+        if len(group) < 2 or any(element.tag != "tr" for element in group):
+            continue
+        own = [
+            row for row in group[1:] if "speaker" in filled[id(row)] and len(filled[id(row)]) >= 2
+        ]
+        if own:
+            group[:] = [row for row in group if not any(row is o for o in own)]
+            extra.extend([row] for row in own)
+    return groups + extra
 
 
 def _known_lead(children: list[HtmlElement], spot: int, heads: Counter, counts: Counter) -> int:

@@ -20,9 +20,10 @@ from parsers.common.people import (
     split_speakers,
 )
 from parsers.common.text import clean
-from parsers.heuristic.anchors import MONTH_YEAR
+from parsers.heuristic.anchors import MONTH_YEAR, citation_title, is_month_name
+from parsers.heuristic.anchors import without_month as _without_month
 from parsers.heuristic.labels import CLASS_HINTS, LABELLED
-from parsers.heuristic.lines import emphasis
+from parsers.heuristic.lines import emphasis, links_only
 from parsers.heuristic.patterns import (
     AGENDA_NOTE,
     BREAKS,
@@ -73,6 +74,8 @@ def title_and_speakers(parts: list[Parsed]):
             if found or not speakers:
                 speakers = speakers or found
                 part.used = True
+            if _more_credited(speakers, found):
+                speakers = speakers + found  # one "Name (Affiliation)" line per author
         elif part.label == "title" and part.rest and title is None:
             title, title_part = unquote(_without_series_label(part)), part
             part.used = True
@@ -91,6 +94,8 @@ def title_and_speakers(parts: list[Parsed]):
             content = content[1:]
     if not speakers:
         speakers = speaker_lines(content)
+    if title is None:
+        title_part, title = _cited_title(content)
     if title is None:
         title_part = _title_line(content)
         if title_part is not None:
@@ -112,6 +117,30 @@ def title_and_speakers(parts: list[Parsed]):
     return title, speakers, title_part
 
 
+def _more_credited(speakers: list[Speaker], found: list[Speaker]) -> bool:
+    """Are `found` more speakers, each line a "Name (Affiliation)" like the first ("Authors"
+    over one line per author)? Only this full form adds: loose lines may be roles."""
+    named = {s.name.casefold() for s in speakers}
+    everyone = speakers + found
+    return (
+        bool(speakers and found)
+        and all(s.affiliation for s in everyone)
+        and not any(s.name.casefold() in named for s in found)
+    )
+
+
+def _cited_title(content: list[Parsed]) -> tuple[Parsed | None, str | None]:
+    """A citation-style entry's title (`anchors.citation_title`): as a whole, the line is too
+    long and has too many full stops to be a title."""
+    for part in content:
+        text, fragments = part.line.text, part.line.fragments
+        title = None if part.used or part.label else unquote(citation_title(text, fragments))
+        if title and len(title) >= 3:
+            part.used = True
+            return part, title
+    return None, None
+
+
 def _person_like_title(content: list[Parsed]) -> Parsed | None:
     """With the speakers known from other lines, a linked or emphasised line that reads like a
     name is the title after all: Title-Case titles ("Sparse Spectral Methods") pass
@@ -125,20 +154,6 @@ def _person_like_title(content: list[Parsed]) -> Parsed | None:
     if len(people) != 1 or people[0].affiliation or "," in part.rest:
         return None
     return part
-
-
-def _without_month(title: str) -> str:
-    """A title minus the month it was given in ("Title (July, 2025)", "May 2023: Title"):
-    dates by month only are not cut out with the dates (`anchors.month_only`)."""
-    for pattern in (_MONTH_AFTER, _MONTH_BEFORE):
-        stripped = pattern.sub("", title).strip()
-        if stripped and stripped != title and len(stripped) >= 3:
-            return stripped
-    return title
-
-
-_MONTH_AFTER = re.compile(rf"[\s,;–—-]*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\.?\s*$", re.I)
-_MONTH_BEFORE = re.compile(rf"^\s*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\s*[:.,–—-]\s*", re.I)
 
 
 def _without_note(part: Parsed, title: str) -> str:
@@ -309,7 +324,7 @@ def _title_like(part: Parsed) -> bool:
     text = part.rest
     if not text or len(text) > _TITLE_MAX or len(text) < 3:
         return False
-    if people_in(text) or re.fullmatch(r"[\W\d_]+", text):
+    if people_in(text) or re.fullmatch(r"[\W\d_]+", text) or is_month_name(text):
         return False
     if TOGGLE.match(text) or re.match(r"^<?https?://\S+$", text) or AGENDA_NOTE.match(text):
         return False  # an "abstract" button, a bare URL, "Anschließend kleiner Empfang"
@@ -324,6 +339,8 @@ def _title_like(part: Parsed) -> bool:
     labelled = LABELLED.match(text)
     if labelled and _is_link_text(part, labelled.group(2)):
         return False  # "Youtube Live: Link", "Slides: PDF"
+    if links_only(part.line):
+        return False  # "Video · Slides", "YouTube video Powerpoint Presentation"
     return not (len(text) > 160 and text.count(". ") >= 2)
 
 
