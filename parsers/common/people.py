@@ -158,12 +158,12 @@ def _name_part(part: str) -> bool:
     return looks_like_name(head) or all(looks_like_name(p.strip()) for p in part.split(",") if p)
 
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul
 # "Surname Given" with a space between, as Japanese, Chinese and Korean programmes print a
 # name among Latin text ("加藤 祥", "李 凌寒"); a surname and a given name are 1-3 characters.
-_CJK_SPACED_NAME = re.compile(rf"^[{_CJK}]{{1,3}} [{_CJK}]{{1,3}}$")
+_CJK_SPACED_NAME = re.compile(rf"^[{CJK}]{{1,3}} [{CJK}]{{1,3}}$")
 # Written without the space ("桂樹哲雄"): believed only among other names in a list.
-_CJK_RUN_NAME = re.compile(rf"^[{_CJK}]{{2,4}}$")
+_CJK_RUN_NAME = re.compile(rf"^[{CJK}]{{2,4}}$")
 _CJK_NOT_NAME = re.compile("|".join(vocab.CJK_NOT_NAME_WORDS))  # "東京 大学", "座長"
 
 

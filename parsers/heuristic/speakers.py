@@ -13,6 +13,7 @@ import re
 
 from parsers.common import times
 from parsers.common.people import (
+    CJK,
     clean_affiliation,
     looks_like_name,
     looks_like_person,
@@ -52,7 +53,7 @@ def name_then_sentence(text: str) -> list[Speaker]:
     return [Speaker(clean(match["name"]) or "", clean_affiliation(match["aff"]))]
 
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK = CJK  # one character class for CJK names, shared with people.py
 _CJK_NAME = re.compile(rf"^[{_CJK}]{{1,5}}(?:\s?[{_CJK}]{{1,5}})?$")
 # Honorifics written after a name in Japanese, Chinese and Korean ("田中 健二 氏 (京都大学)").
 _CJK_HONORIFIC = re.compile(
