@@ -5,7 +5,8 @@ owner's own talks and names no speaker: the owner is the speaker. Two parsers ne
 heuristic and the Hugo Academic platform), so it lives here.
 
 Where pages put the owner's name, most reliable first (`page_owner`): the author meta tag;
-a part of `<title>` or `og:title` ("Talks | Jane Doe", or the whole title "Jane Doe"); the
+a part of `<title>` or `og:title` ("Talks | Jane Doe", the whole title "Jane Doe", or the
+name a site title gives after what the site is, "Academic website of Dr. Jane Doe"); the
 site name in the navigation bar (`.navbar-brand`, jemdoc's first `.menu-category`, a theme's
 `.site-title`); the page's `<h1>`; the footer's copyright line ("© 2024 Jane Doe"). A
 candidate counts only when it is one person's name and nothing else (`looks_like_person`),
@@ -75,6 +76,16 @@ OWN_SEMINARS = re.compile(
     re.I,
 )
 
+# A site title that names its owner after saying what the site is: "Academic website of Dr.
+# Jane Doe", "Homepage of Jane Doe", "Page personnelle de Jane Doe", "Sitio web de Jane Doe".
+_SITE_OF = re.compile(
+    r"^(?:(?:the|my)\s+)?(?:(?:academic|personal|professional|official|research)\s+)?"
+    r"(?:web\s?site|web\s?page|home\s?page|page|site|blog)\s+(?:of|by)\s+"
+    r"|^(?:site|page)\s+(?:web\s+|personnelle\s+|perso\s+)?(?:de|d['’])\s*"
+    r"|^(?:sitio|p[áa]gina)\s+(?:web\s+|personal\s+)?de\s+",
+    re.I,
+)
+
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–—]\s*(?:(?:19|20)\d\d)?\s*)?)?"
     r",?\s*(?:by\s+)?(?P<name>[^.,|·•©\d\n]{3,60})",
@@ -136,6 +147,7 @@ def _candidates(root: HtmlElement):
         parts = _TITLE_PARTS.split(text)
         if len(parts) > 1:
             yield from parts
+        yield from (_SITE_OF.sub("", part) for part in parts if _SITE_OF.match(part))
     for selector in BRAND_SELECTORS:
         found = _select_first(root, selector)
         if found is not None:

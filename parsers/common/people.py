@@ -8,6 +8,12 @@ Forms handled (real strings from the seed pages):
   "A and B", "A, B and C", "A & B"                    -> several speakers
   "加藤 祥 (目白大),菊地 礼（国語研） 💻"               -> CJK names, each with its affiliation
   "Jane doe (MIT), Title"                             -> the shape vouches for a lower-case part
+  "А. Петрова и Б. Иванов", "Jane Doe + Bo Li"       -> Cyrillic initials; "и" and "+" join
+  "김민수 · Some University"                          -> a middle dot sets the affiliation apart
+  "Series: Week 2 given by Jane Doe & Bo Li"          -> the credit names the speakers
+  "Jane Doe, Bo Li and Ann Lee. Title"                -> the authors' sentence, then the title
+  "Title. Jane Doe. Discussant: Bo Li"                -> a discussant is no speaker
+(invented examples for the last five; the shapes themselves are in `name_shapes`.)
 The affiliation is kept *as given* (only a trailing full stop goes): the schema records what
 the page says for that talk, and institution matching is a later, separate concern.
 """
@@ -16,26 +22,18 @@ from __future__ import annotations
 
 import re
 
-from parsers.common import vocab
+from parsers.common import name_shapes, vocab
 from parsers.common.memo import per_page
+from parsers.common.name_shapes import cjk_name, looks_like_name, strip_honorifics
 from parsers.common.text import clean
 from parsers.talk import Speaker
 
-HONORIFICS = re.compile(
-    r"^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|mx|sir|dame|assoc\.? prof|assistant prof|"
-    r"associate prof|a/prof|pr|m(?=\.?\s+\w\w)|mme|herr|frau|"
-    r"dott(?:\.?ssa)?|prof\.?ssa|dra|profa|drs|ing|"
-    r"pd|priv\.?-?doz|jun\.?-?prof|apl\.?\s?prof)\.?\s+)+",  # "M. I. Jordan": initial
-    re.IGNORECASE,
-)
-DEGREES = re.compile(r",?\s+\b(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
-PARTICLES = frozenset((
-    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "le", "la",
-    "bin", "ibn", "al", "el", "y", "ten", "ter", "zu", "st",
-))  # fmt: skip
+# Shapes that live in `name_shapes` now, still imported from here by their users.
+EVENT_LABEL, SLOT_LABEL = name_shapes.EVENT_LABEL, name_shapes.SLOT_LABEL
+HONORIFICS, PARTICLES = name_shapes.HONORIFICS, name_shapes.PARTICLES
 SPEAKER_SEPARATORS = re.compile(
-    r"\s*(?:;|\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\boch\b|\bog\b)\s*"
-)
+    r"\s*(?:;|\s[&+]\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\boch\b|\bog\b|\bи\b)\s*"
+)  # "+" joins two presenters ("Jane Doe + Bo Li"), "и" is Russian "and"
 # "A (X), B (Y), and C": a comma right after a bracketed affiliation ends that speaker; CJK
 # lists write it full-width or as "、", and often with no space after it ("A (X),B (Y)").
 _AFTER_BRACKET = re.compile(r"(?<=[)\]])\s*[,，、]\s*")
@@ -53,34 +51,6 @@ _NICKNAME_IN_BRACKETS = re.compile(rf"\s{_BRACKET_NICKNAME}(?=\s+\w)")
 _TRAILING_NICKNAME = re.compile(rf"\s*{_BRACKET_NICKNAME}$")
 # "Name, Affiliation: Title": a colon and more words after the affiliation start a title.
 _TITLE_AFTER_COLON = re.compile(r"[^\W\d]:\s+\S")
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|[A-Z]\.|\w\.)$", re.UNICODE)
-
-
-def strip_honorifics(name: str) -> str:
-    """ "Prof. Dr. Jane Doe, Ph.D." -> "Jane Doe"."""
-    name = HONORIFICS.sub("", name.strip())
-    return DEGREES.sub("", name).strip(" ,")
-
-
-@per_page
-def looks_like_name(text: str | None) -> bool:
-    """A person's name: 2-6 capitalised tokens (particles allowed), no digits, not a sentence."""
-    if not text or any(ch.isdigit() for ch in text) or len(text) > 60:
-        return False
-    tokens = strip_honorifics(text).split()
-    if not 2 <= len(tokens) <= 6:
-        return False
-    capitalised = [t for t in tokens if t.lower() not in PARTICLES]
-    if tokens[-1] in PARTICLES:
-        return False  # "Inicio el": a name never ends in a lower-case particle
-    if any(_SENTENCE_STOP.match(t) for t in tokens[:-1]):
-        return False  # "Jane Doe. Researcher at …": a full stop ends the name's sentence
-    return bool(capitalised) and all(_NAME_TOKEN.match(t) for t in capitalised)
-
-
-# A word of three letters or more with a full stop, inside a name, ends a sentence ("Doe.");
-# initials ("J."), "St." and "Jr." are two letters or fewer or are degrees.
-_SENTENCE_STOP = re.compile(r"^[^\W\d_]{3,}\.$")
 
 
 def clean_affiliation(text: str | None) -> str | None:
@@ -145,7 +115,10 @@ def split_speakers(text: str | None) -> list[Speaker]:
         speakers = [parse_speaker(p) for p in parts]
         return [s for s in speakers if s]
     names = [clean(piece) or "" for piece in text.split(",")]
-    if len(names) >= 3 and all(looks_like_person(name) for name in names):
+    # "А.Б. Петрова, В. Иванов": an affiliation never opens with initials, so two such names
+    # between a comma are two people (elsewhere "Name, X" is a name and an affiliation).
+    initials = len(names) == 2 and all(name_shapes.INITIALS_FIRST.match(n) for n in names)
+    if (len(names) >= 3 or initials) and all(looks_like_person(name) for name in names):
         return [Speaker(_without_full_stop(name)) for name in names]  # "A, B, C": authors
     speaker = parse_speaker(text)
     return [speaker] if speaker else []
@@ -158,25 +131,6 @@ def _name_part(part: str) -> bool:
     return looks_like_name(head) or all(looks_like_name(p.strip()) for p in part.split(",") if p)
 
 
-CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul
-# "Surname Given" with a space between, as Japanese, Chinese and Korean programmes print a
-# name among Latin text ("加藤 祥", "李 凌寒"); a surname and a given name are 1-3 characters.
-_CJK_SPACED_NAME = re.compile(rf"^[{CJK}]{{1,3}} [{CJK}]{{1,3}}$")
-# Written without the space ("桂樹哲雄"): believed only among other names in a list.
-_CJK_RUN_NAME = re.compile(rf"^[{CJK}]{{2,4}}$")
-_CJK_NOT_NAME = re.compile("|".join(vocab.CJK_NOT_NAME_WORDS))  # "東京 大学", "座長"
-
-
-def cjk_name(text: str | None, *, in_list: bool = False) -> bool:
-    """A name in Han, kana or Hangul script, which `looks_like_name` cannot read: "Surname
-    Given" with one space; without it only in a list, where the other names vouch for it. Any
-    CJK word could pass, so callers want a shape around it too (a bracketed affiliation)."""
-    text = (text or "").strip()
-    if _CJK_NOT_NAME.search(text):
-        return False
-    return bool(_CJK_SPACED_NAME.match(text) or (in_list and _CJK_RUN_NAME.match(text)))
-
-
 # --------------------------------------------------------------------------- person vs. title
 
 
@@ -185,23 +139,6 @@ NOT_NAME_WORDS = vocab.NOT_NAME_WORDS
 # German compounds end in the noun they name ("Abendvortrag", "Festkolloquium"): a word ending
 # in a session noun is no name.
 _SESSION_COMPOUND = re.compile(r"(?:vortrag|vorlesung|kolloquium|seminar|lecture)$", re.I)
-# "Seminar: Jane Doe – Title": a label before the speaker or title that is neither.
-EVENT_LABEL = re.compile(
-    r"^\s*(?:(?:special|invited|guest|keynote|plenary|online|hybrid|virtual)\s+)?"
-    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.EVENT_NOUNS))
-    + r"(?:\s+(?:talk|series|lecture))?\s*[:–—|-]\s*",
-    re.IGNORECASE,
-)
-# A programme slot named by its kind alone, with no title ("Talk 3", "Invited talk", "Closing
-# Keynote", "Sponsor Talk", "Keynote Address"): the slot's speaker gives a talk without a title.
-SLOT_LABEL = re.compile(
-    r"^\W*(?:(?:opening|closing|invited|contributed|keynote|plenary|sponsor(?:ed)?|lightning|"
-    r"short|long|spotlight|guest|special|featured|morning|afternoon|evening|public)\s+){0,2}"
-    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.EVENT_NOUNS, "address", "spotlight"))
-    + r"s?(?:\s+(?:address|talk|lecture))?"
-    + r"(?:\s*(?:#\s*|no\.?\s*)?(?:\d{1,3}|[ivx]{1,4}|[a-z]))?\W*$",
-    re.IGNORECASE,
-)
 # "Title (Jane Doe, MIT)" and "Jane Doe (MIT), Title": the person in or before brackets.
 _TRAILING_PERSON = re.compile(r"^(?P<title>.{3,}?)\s*[(\[](?P<who>[^()\[\]]{3,100})[)\]]\s*$")
 _LEADING_PERSON = re.compile(
@@ -227,7 +164,12 @@ def looks_like_person(text: str | None) -> bool:
     if _POSSESSIVE.search(text or ""):
         return False  # "Jane's Homepage", "AJG's Website": a site title, not the person
     words = re.findall(r"[^\W\d_]{2,}", (text or "").lower())  # not initials ("A. Smith")
-    return not any(word in NOT_NAME_WORDS or _SESSION_COMPOUND.search(word) for word in words)
+    return not any(
+        word in NOT_NAME_WORDS
+        or _SESSION_COMPOUND.search(word)
+        or word.startswith(vocab.NOT_NAME_STEMS)  # inflected words ("семинара", "кафедры")
+        for word in words
+    )
 
 
 def people_in(text: str | None) -> list[Speaker]:
@@ -244,12 +186,32 @@ def _people_in(text: str | None) -> tuple[Speaker, ...]:
     text = _without_markers(clean(text) or "")
     if not text or len(text) > 200:
         return ()
+    dotted = _dotted_person(text)
+    if dotted is not None:
+        return (dotted,)
     speakers = split_speakers(text)
     if any(s.affiliation and _TITLE_AFTER_COLON.search(s.affiliation) for s in speakers):
         return ()  # "Jane Doe, MIT: Title": a speaker and a title, which `speaker_and_title` splits
     if speakers and all(_person(s, speakers) for s in speakers):
         return tuple(_stated_affiliation(s) for s in speakers)
     return ()
+
+
+def _dotted_person(text: str) -> Speaker | None:
+    """ "Jane Doe · MIT", "李明 · 某大学": the dot sets the affiliation apart, and so vouches for
+    a CJK name written without a space (one with no digit after it: "講堂 · 201" is a room)."""
+    parts = name_shapes.dotted_affiliation(text)
+    if parts is None:
+        return None
+    name, affiliation = strip_honorifics(parts[0]), parts[1]
+    if looks_like_person(affiliation) or cjk_name(affiliation, in_list=True):
+        return None  # "A · B": two names
+    if looks_like_person(name) or (cjk_name(name, in_list=True) and not DIGIT.search(affiliation)):
+        return Speaker(name, clean_affiliation(affiliation))
+    return None
+
+
+DIGIT = re.compile(r"\d")
 
 
 def _person(speaker: Speaker, speakers: list[Speaker]) -> bool:
@@ -295,10 +257,14 @@ def speaker_and_title(
     if not text:
         return None, []
     text = EVENT_LABEL.sub("", text, count=1).strip() or text
+    text = name_shapes.without_discussant(text)  # "Title. Jane Doe. Discussant: Bo Li"
+    first = _authors_before_title(text)  # before "Jane Doe, <the rest as affiliation>"
+    if first is not None:
+        return first
     whole = people_in(text)
     if whole:
         return None, whole
-    slot = slot_speaker_title(text)
+    slot = slot_speaker_title(text) or _credited(text)
     if slot is not None:
         return slot
     for pattern in (_LEADING_PERSON, _TRAILING_PERSON):
@@ -328,12 +294,56 @@ def speaker_and_title(
     return _behind_label(text) if labelled else (text, [])
 
 
-# A name part as typed in lower case ("Jane doe"): a word of letters only, three or more, not
-# ending the way English nouns and adjectives of titles do ("clustering", "estimation").
-_LOWER_NAME_TOKEN = re.compile(
-    r"^(?![a-z]*(?:ing|tion|sion|ment|ness|ity|ics|ism|ence|ance|ous|ive|ful|less|ship|ogy|"
-    r"ed|al|ar|ic|ies|es)$)[a-zß-ÿ][a-zß-ÿ'’-]{2,}$"
-)
+def _credited(text: str) -> tuple[str | None, list[Speaker]] | None:
+    """ "Series: Week 3 given by Jane Doe & Bo Li": the credit closing the line names the
+    speakers; what precedes it is the title (callers judge whether it is only a label)."""
+    found = name_shapes.credit_at_end(text)
+    people = people_in(found[1]) if found else []
+    return (found[0] or None, people) if found and people else None
+
+
+def credited_in_prose(text: str) -> list[Speaker]:
+    """ "A short talk by our friend, Prof. Jane Doe (of Physics, MIT) on …": the person a
+    sentence credits with the talk (`name_shapes.prose_credit`), with the bracketed affiliation."""
+    found = name_shapes.prose_credit(text)
+    name = strip_honorifics(found[0]) if found else ""
+    return [Speaker(name, clean_affiliation(found[1]))] if looks_like_person(name) else []
+
+
+def cited_people(text: str) -> list[Speaker]:
+    """ "Doe, Jane, Bo Li, and Ann Lee. (2021). Title. Venue.": a citation's authors (the
+    first written surname first, `name_shapes.cited_authors`), who give a talk listed so."""
+    found = name_shapes.cited_authors(text)
+    if found is None or not all(looks_like_person(name) for name in found[0]):
+        return []
+    if all(name_shapes.INITIALS_FIRST.match(name) for name in found[0]):
+        return []  # "Doe, J.": on a personal list the owner gives the name in full
+    return [Speaker(_without_full_stop(name)) for name in found[0]]
+
+
+def _authors_before_title(text: str) -> tuple[str, list[Speaker]] | None:
+    """ "Jane Doe, Bo Li and Ann Lee. Title": the authors' sentence, then the title (a paper in
+    a session). The full stop must end a name, not an initial or an honorific, and the sentence
+    after it must be no role or institution ("Jane Doe. Professor at X" is a speaker's line)."""
+    for match in _SENTENCE_END.finditer(text):
+        left, right = text[: match.start()], text[match.end() :].strip()
+        last = left.split()[-1] if left.split() else ""
+        if re.search(r"(?:^|\.)[^\W\d_]$", last) or HONORIFICS.match(f"{last}. Name"):
+            continue  # "J. Doe", "Dr. Jane Doe": not the end of the authors' sentence
+        people = people_in(left)
+        if not people or any(s.affiliation for s in people) or not _title_sentence(right):
+            return None
+        return re.sub(r"(?<=[^\W\d_]{2})\.$", "", right).strip(" \"“”'"), people
+    return None
+
+
+def _title_sentence(text: str) -> bool:
+    """Could the sentence after an author list be a title: two words or more, no person, no
+    role, and no short institution name ("Some University.")?"""
+    words = re.findall(r"[^\W\d_]{2,}", text)  # "al 02/12/2022" is a date's remnant, no title
+    if len(words) < 2 or name_shapes.ROLE_START.match(text) or people_in(text):
+        return False
+    return not (len(words) <= 8 and name_shapes.INSTITUTION_WORD.search(text))
 
 
 def _shaped_name(who: str) -> list[Speaker]:
@@ -345,9 +355,10 @@ def _shaped_name(who: str) -> list[Speaker]:
     if speaker is None or not re.match(r"^[^\W\d_][^\d]*$", speaker.affiliation or ""):
         return []  # "(Part 2)", "(2 talks)": no affiliation, so no name shape either
     tokens = speaker.name.split()
-    if not 2 <= len(tokens) <= 3 or not _NAME_TOKEN.match(tokens[0]):
+    if not 2 <= len(tokens) <= 3 or not name_shapes.NAME_TOKEN.match(tokens[0]):
         return []
-    if not all(_NAME_TOKEN.match(t) or _LOWER_NAME_TOKEN.match(t) for t in tokens[1:]):
+    lower = name_shapes.LOWER_NAME_TOKEN
+    if not all(name_shapes.NAME_TOKEN.match(t) or lower.match(t) for t in tokens[1:]):
         return []
     words = {t.lower().strip(".") for t in tokens}
     if words & (NOT_NAME_WORDS | PARTICLES) or any(_SESSION_COMPOUND.search(w) for w in words):

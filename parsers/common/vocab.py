@@ -31,7 +31,7 @@ SERIES_PATTERNS = (
     r"séminaires?", r"seminaires?", r"seminari[oa]?s?", r"vortr[äa]ge?", r"vortragsreihe",
     r"exposés?", r"conférences?", r"workshop", r"journées?", r"programme", r"program", r"agenda",
     r"reading group", r"journal club", r"webinars?", r"seminari\w*", r"seminarium", r"föredrag",
-    r"foredrag", r"voordrachten", r"семинар\w*", r"коллоквиум\w*",
+    r"foredrag", r"voordrachten", r"семинар\w*", r"коллоквиум\w*", r"charlas?", r"palestras?",
 )  # fmt: skip
 SERIES_CJK = (
     "セミナー", "談話会", "講演会", "研究会", "研讨会", "讲座", "学术报告", "세미나", "콜로키움",
@@ -63,6 +63,13 @@ def series_words() -> re.Pattern[str]:
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
+# Who comments on a talk ("Discussant: …", "Comentario …") rather than gives it: a label, no name.
+DISCUSSANT_WORDS = (
+    "discussant", "discussants", "respondent", "respondents", "commentator", "commentators",
+    "comentario", "comentarios", "comenta", "comentan", "comentarista", "comentaristas",
+    "discutant", "discutants", "kommentar", "diskutant",
+)  # fmt: skip
 
 # Words that appear in talk titles, institution names and site titles but are not people's
 # names (`people.looks_like_person`). A Title-Cased title ("Graph Neural Networks") passes
@@ -116,7 +123,17 @@ NOT_NAME_WORDS = _words(
     modélisation numérique santé informatique mathématiques physique statistique apprentissage
     journée journées colloque colloques rencontre rencontres atelier ateliers jornada jornadas
     encuentro convegno giornata giornate tagung
+    coloquio coloquios programación programa ponencia ponencias invitados invitadas invitado
+    invitada invited guests curso cursos course courses cours
     """
-) - frozenset(["park"]) | frozenset(SESSION_NOUNS)
+) - frozenset(["park"]) | frozenset((*SESSION_NOUNS, *DISCUSSANT_WORDS))
 # ("park": a place word that is also a common surname, "Daniel Park"; function words that are
 # also names, "Will", "May", "Can", "Do", "An", "So", "Even", are left out on purpose)
+
+# Russian inflects its nouns ("семинар", "семинара", "семинаре"), so words of institutions and
+# sessions in Cyrillic are matched by stem: a word that starts with one is no part of a name.
+NOT_NAME_STEMS = (
+    "семинар", "доклад", "лекци", "конференц", "коллоквиум", "институт", "университет",
+    "факультет", "кафедр", "лаборатор", "отдел", "центр", "групп", "программ", "школ",
+    "академи", "секци", "заседани", "аудитори", "кабинет", "корпус",
+)  # fmt: skip

@@ -12,15 +12,18 @@ from __future__ import annotations
 import re
 
 from parsers.common import times
+from parsers.common.name_shapes import CJK
 from parsers.common.people import (
-    CJK,
+    cited_people,
     clean_affiliation,
+    credited_in_prose,
     looks_like_name,
     looks_like_person,
     parse_speaker,
     people_in,
 )
 from parsers.common.text import clean
+from parsers.heuristic.labels import LABELLED, label_kind
 from parsers.heuristic.patterns import (
     BY_PREFIX,
     EMAIL,
@@ -153,9 +156,19 @@ def loose_people(text: str) -> list[Speaker]:
 def speaker_lines(content: list[Parsed]) -> list[Speaker]:
     speakers: list[Speaker] = []
     for position, part in enumerate(content):
+        cited = [] if part.used or speakers else cited_people(part.rest)
+        if cited:
+            return cited  # the line gives the title too (`titles._cited_title`): left unused
+        credited = [] if part.used or speakers else credited_in_prose(part.rest)
+        if credited:
+            return credited  # a sentence about the talk: it stays the abstract
         if part.used or len(part.rest) > 200 or EMAIL.search(part.rest):
             continue  # an affiliation line already read, a contact
-        found = people_in(BY_PREFIX.sub("", part.rest)) or _bracketed_person(part.rest)
+        found = (
+            people_in(BY_PREFIX.sub("", part.rest))
+            or _bracketed_person(part.rest)
+            or _plural_label_people(part.rest)
+        )
         if not found:
             if speakers:
                 break
@@ -197,6 +210,15 @@ def _author_list(part: Parsed) -> list[Speaker]:
     if len(names) < 2 or not all(looks_like_person(name) for name in names):
         return []
     return [Speaker(name) for name in names]
+
+
+def _plural_label_people(text: str) -> list[Speaker]:
+    """ "Докладчики: А. Петрова и Б. Иванов": a speaker label in a plural the label list lacks
+    (the singular with one ending letter more), then the names."""
+    match = LABELLED.match(text)
+    if match is None or label_kind(match[1]) is not None or label_kind(match[1][:-1]) != "speaker":
+        return []
+    return people_in(match[2])
 
 
 def _is_affiliation(text: str) -> bool:

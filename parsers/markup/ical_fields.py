@@ -10,7 +10,8 @@ DESCRIPTION and LOCATION. Quirks handled:
 - a SUMMARY that is only a speaker ("Jane Doe (MIT)", as researchseminars.org and other
   generators write it) takes its title from DESCRIPTION: a "Title: ..." line, or a quoted
   first line; a SUMMARY that is only the series name, a generic word ("Seminar") or a slot's
-  kind ("Closing Keynote", "Talk 3") is no title either; a break or a meal with no speaker
+  kind ("Closing Keynote", "Talk 3"), or a teaching week's number left by a credit ("Series:
+  Week no 3 given by Jane Doe"), is no title either; a break or a meal with no speaker
   ("Morning Break", "Lunch") is no talk. An "Institution:"/"Affiliation:" line gives a lone
   speaker's affiliation;
 - DESCRIPTION may hold HTML (`<b>Title:</b> <a href=...>...</a>`): it is read as text;
@@ -71,6 +72,11 @@ _GENERIC_SUMMARY = re.compile(
     re.I,
 )
 _SERIES_PREFIX = re.compile(r"^(?P<series>[^:]{2,80}?)\s*:\s+(?P<rest>.+)$")
+# A series' name ending in a session noun ("Applied Analysis Seminar", "Physics Colloquium").
+_SERIES_NAME = re.compile(
+    r"\b" + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.MEETING_NOUNS, "series")) + r"s?$",
+    re.I,
+)
 _SEPARATORS = " \t:;,|–—-"
 
 
@@ -97,27 +103,30 @@ def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
     """The first reading of SUMMARY whose speakers agree with those DESCRIPTION names.
 
     Readings, in order: the common patterns (`speaker_and_title`); the same after a leading
-    series label ("Logic Seminar: Jane Doe — Title"); the described speaker's name cut out of
-    the SUMMARY. With no agreeing reading DESCRIPTION's speakers win, and the first
-    reading's title stands (the person it named is a host or chair, not the speaker); when
-    that reading took the whole SUMMARY for a person ("PG Orientation", two capitalised
-    words) who shares no name with the described speaker, the SUMMARY is the title.
+    series label ("Logic Seminar: Jane Doe — Title"), tried first when the label ends in a
+    session noun; the described speaker's name cut out of the SUMMARY. With no agreeing
+    reading DESCRIPTION's speakers win, and the title of the whole SUMMARY's reading stands
+    (the person it named is a host or chair, not the speaker); when that reading took the
+    whole SUMMARY for a person ("PG Orientation", two capitalised words) who shares no name
+    with the described speaker, the SUMMARY is the title.
     """
-    title, speakers = speaker_and_title(summary)
-    readings = [(title, speakers)]
+    whole = speaker_and_title(summary)
+    readings = [whole]
     prefix = _SERIES_PREFIX.match(summary)
     if prefix and not people_in(prefix["series"]):
-        readings.append(speaker_and_title(prefix["rest"]))
+        # "Applied Seminar: Title, presented by Jane Doe": a series named so is read past first
+        first = len(readings) if not _SERIES_NAME.search(prefix["series"]) else 0
+        readings.insert(first, speaker_and_title(prefix["rest"]))
     for title, speakers in readings:
         if speakers and (not named or _agree(speakers, named)):
             return title, speakers
     if named:
         cut = _cut_name(summary, named)
-        title, people = readings[0]
+        title, people = whole
         if not people or (title is None and not _share_a_name(people, named)):
             title = summary
         return (cut, named) if cut is not None else (title, named)
-    return readings[0]
+    return whole
 
 
 def _share_a_name(found: list, named: list) -> bool:
@@ -130,11 +139,21 @@ def _is_label(summary: str, labels: frozenset[str]) -> bool:
     """A SUMMARY (or the title part of one) that is the series' or calendar's name, or a
     generic word, names no talk. A calendar named "Institute Seminar — Series Name" labels its
     events with either part, so a part of the name between separators counts too."""
+    prefix = _SERIES_PREFIX.match(summary)
+    rest = prefix["rest"] if prefix and not people_in(prefix["series"]) else summary
     return (
         fold(summary) in labels
         or bool(_GENERIC_SUMMARY.match(summary))
         or bool(SLOT_LABEL.match(summary))  # "Closing Keynote", "Talk 3": a slot, no title
+        or bool(_WEEK_SLOT.match(rest))  # "Series: Week no 3" (left by "… given by Jane Doe")
     )
+
+
+# A teaching week's number, the slot of a term's weekly series: "Week 3", "Week no. 12".
+_WEEK_SLOT = re.compile(
+    r"^(?:week|wk|semaine|woche|semana|settimana)\.?\s*(?:no\.?|nr\.?|n[º°o]\.?|#)?\s*\d{1,2}\W*$",
+    re.I,
+)
 
 
 NAME_PARTS = re.compile(r"\s+[–—|-]\s+|:\s+")

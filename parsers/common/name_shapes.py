@@ -1,0 +1,222 @@
+"""Where a text puts names: the shapes of names and around them, before any word list says
+whether a string is a person.
+
+`people` decides whether a string is a person's name (`looks_like_person`: no title or
+institution word in it); this module holds what it builds on: a name's shape (`looks_like_name`:
+capitalised tokens, initials, particles, honorifics and degrees), the labels and slot names
+around names (`EVENT_LABEL`, `SLOT_LABEL`), CJK names (`cjk_name`), and the strings that may
+be names by the words and punctuation a page writes around them. Kept apart so both stay
+small, and so `people` can ask these shapes without them asking `people` back (`people`
+re-exports the labels its users import from it). Shapes (invented examples):
+  "Ана Петрова · Some University"            -> name and affiliation set apart by a middle dot
+  "李明 · 某大学"                              -> the same with a CJK name written without a space
+  "Series: Week 3 given by Jane Doe & Bo Li"  -> a credit closing the line: who gives the talk
+  "A short talk by our friend, Prof. Jane Doe (of Physics, MIT) on …" -> a credit in prose
+  "Title. Jane Doe. Discussant: Bo Li"        -> the discussant's sentence is no speaker's
+  "Doe, Jane, Bo Li, and Ann Lee. (2021). Title." -> a citation's author list, surname first
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.common import vocab
+from parsers.common.memo import per_page
+
+HONORIFICS = re.compile(
+    r"^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|mx|sir|dame|assoc\.? prof|assistant prof|"
+    r"associate prof|a/prof|pr|m(?=\.?\s+\w\w)|mme|herr|frau|"
+    r"dott(?:\.?ssa)?|prof\.?ssa|dra|profa|drs|ing|"
+    r"pd|priv\.?-?doz|jun\.?-?prof|apl\.?\s?prof)\.?\s+)+",  # "M. I. Jordan": initial
+    re.IGNORECASE,
+)
+DEGREES = re.compile(r",?\s+\b(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
+PARTICLES = frozenset((
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "le", "la",
+    "bin", "ibn", "al", "el", "y", "ten", "ter", "zu", "st",
+))  # fmt: skip
+
+# A capital in the Latin (with its extensions: "Łukasz", "Ştefan"), Greek or Cyrillic alphabet:
+# "С. В. Иванова", "А.Б. Петров" are names as much as "J. R. Smith" is.
+_CAPITAL = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
+_CAPITAL += "Ά-ΏΑ-ΩЀ-Я"
+NAME_TOKEN = re.compile(rf"^(?:[{_CAPITAL}][\w'’\-.]*|[A-Z]\.|\w\.)$", re.UNICODE)
+
+
+# A name opening with initials ("А.Б. Петрова", "J. R. Smith"): never an affiliation.
+INITIALS_FIRST = re.compile(r"^(?:[^\W\d_]\.\s?){1,3}[^\W\d_]{2,}")
+
+
+def strip_honorifics(name: str) -> str:
+    """ "Prof. Dr. Jane Doe, Ph.D." -> "Jane Doe"."""
+    name = HONORIFICS.sub("", name.strip())
+    return DEGREES.sub("", name).strip(" ,")
+
+
+@per_page
+def looks_like_name(text: str | None) -> bool:
+    """A person's name: 2-6 capitalised tokens (particles allowed), no digits, not a sentence."""
+    if not text or any(ch.isdigit() for ch in text) or len(text) > 60:
+        return False
+    tokens = strip_honorifics(text).split()
+    if not 2 <= len(tokens) <= 6:
+        return False
+    capitalised = [t for t in tokens if t.lower() not in PARTICLES]
+    if tokens[-1] in PARTICLES:
+        return False  # "Inicio el": a name never ends in a lower-case particle
+    if any(_SENTENCE_STOP.match(t) for t in tokens[:-1]):
+        return False  # "Jane Doe. Researcher at …": a full stop ends the name's sentence
+    return bool(capitalised) and all(NAME_TOKEN.match(t) for t in capitalised)
+
+
+# A word of three letters or more with a full stop, inside a name, ends a sentence ("Doe.");
+# initials ("J."), "St." and "Jr." are two letters or fewer or are degrees.
+_SENTENCE_STOP = re.compile(r"^[^\W\d_]{3,}\.$")
+
+# "Seminar: Jane Doe – Title": a label before the speaker or title that is neither.
+EVENT_LABEL = re.compile(
+    r"^\s*(?:(?:special|invited|guest|keynote|plenary|online|hybrid|virtual)\s+)?"
+    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.EVENT_NOUNS))
+    + r"(?:\s+(?:talk|series|lecture))?\s*[:–—|-]\s*",
+    re.IGNORECASE,
+)
+# A programme slot named by its kind alone, with no title ("Talk 3", "Invited talk", "Closing
+# Keynote", "Sponsor Talk", "Keynote Address"): the slot's speaker gives a talk without a title.
+SLOT_LABEL = re.compile(
+    r"^\W*(?:(?:opening|closing|invited|contributed|keynote|plenary|sponsor(?:ed)?|lightning|"
+    r"short|long|spotlight|guest|special|featured|morning|afternoon|evening|public)\s+){0,2}"
+    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.EVENT_NOUNS, "address", "spotlight"))
+    + r"s?(?:\s+(?:address|talk|lecture))?"
+    + r"(?:\s*(?:#\s*|no\.?\s*)?(?:\d{1,3}|[ivx]{1,4}|[a-z]))?\W*$",
+    re.IGNORECASE,
+)
+
+# What a speaker's own line says after the name's full stop: a role or an institution.
+ROLE_START = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:(?:assistant|associate|full|senior|junior|visiting|emeritus)\s+)?"
+    r"(?:professor|researcher|lecturer|postdoc\w*|student|ph\.?\s?d|director|fellow|scientist|"
+    r"engineer|department|dept|university|institute|school|faculty|college|laborator\w*|lab|"
+    r"cent(?:er|re)|group|member|head|chair|ceo|cto|founder)\b",
+    re.I,
+)
+INSTITUTION_WORD = re.compile(
+    r"\b(?:universit\w*|institut\w*|college|school|laborator\w*|department|dept|cent(?:er|re)|"
+    r"inc|ltd|gmbh|corporation|company)\b",
+    re.I,
+)
+
+# A name part as typed in lower case ("Jane doe"): a word of letters only, three or more, not
+# ending the way English nouns and adjectives of titles do ("clustering", "estimation").
+LOWER_NAME_TOKEN = re.compile(
+    r"^(?![a-z]*(?:ing|tion|sion|ment|ness|ity|ics|ism|ence|ance|ous|ive|ful|less|ship|ogy|"
+    r"ed|al|ar|ic|ies|es)$)[a-zß-ÿ][a-zß-ÿ'’-]{2,}$"
+)
+
+
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul
+# "Surname Given" with a space between, as Japanese, Chinese and Korean programmes print a
+# name among Latin text ("加藤 祥", "李 凌寒"); a surname and a given name are 1-3 characters.
+_CJK_SPACED_NAME = re.compile(rf"^[{CJK}]{{1,3}} [{CJK}]{{1,3}}$")
+# Written without the space ("桂樹哲雄"): believed only among other names in a list, or set
+# apart from an affiliation ("李明 · 某大学").
+_CJK_RUN_NAME = re.compile(rf"^[{CJK}]{{2,4}}$")
+_CJK_NOT_NAME = re.compile("|".join(vocab.CJK_NOT_NAME_WORDS))  # "東京 大学", "座長"
+
+
+def cjk_name(text: str | None, *, in_list: bool = False) -> bool:
+    """A name in Han, kana or Hangul script, which `looks_like_name` cannot read: "Surname
+    Given" with one space; without it only where the shape vouches for it (`in_list`: other
+    names beside it, or an affiliation set off after it). Any CJK word could pass, so callers
+    want a shape around it too (a bracketed affiliation)."""
+    text = (text or "").strip()
+    if _CJK_NOT_NAME.search(text):
+        return False
+    return bool(_CJK_SPACED_NAME.match(text) or (in_list and _CJK_RUN_NAME.match(text)))
+
+
+# "Name · Affiliation", "Name • Affiliation": cards set the two apart with a middle dot or a
+# bullet between spaces. One dot only: "A · B · C" is a list.
+_DOTTED = re.compile(r"^(?P<name>[^·•()\[\]]{2,60}?)\s+[·•]\s+(?P<aff>[^·•]{2,150})$")
+
+
+def dotted_affiliation(text: str) -> tuple[str, str] | None:
+    """(name, affiliation) when a middle dot sets them apart, else None."""
+    match = _DOTTED.match(text.strip())
+    return (match["name"].strip(), match["aff"].strip()) if match else None
+
+
+# A credit closing a line: "… given by Jane Doe & Bo Li", "… presented by Jane Doe".
+_CREDIT_AT_END = re.compile(
+    r"^(?P<rest>.*?)[\s,;:–—-]*\b(?:given|presented|delivered)\s+by\s+"
+    r"(?P<who>[^,;:()]{3,120}?)\s*\.?$",
+    re.I,
+)
+
+
+def credit_at_end(text: str) -> tuple[str, str] | None:
+    """(what precedes the credit, the credited names) for "… given by NAME[ & NAME]"."""
+    match = _CREDIT_AT_END.match(text.strip())
+    return (match["rest"].strip(" ,;:–—-"), match["who"]) if match else None
+
+
+# A credit opening a sentence of prose: "A short presentation by our friend and collaborator,
+# Prof. Jane Doe (of Physics, MIT) on …". The descriptive words before a comma are skipped; the
+# name is the capitalised words after it, with the bracketed affiliation ("of" dropped).
+_PROSE_CREDIT = re.compile(
+    r"(?:^|[.:!?]\s+)(?:[Aa]n?|[Tt]he|[Tt]his)\s+(?:[^\W\d_]+\s+){0,2}"
+    r"(?:talk|presentation|lecture|seminar)\s+(?:given\s+)?by\s+(?:[^,.;()]{0,60},\s+)?"
+    rf"(?P<who>(?:[^\W\d_]{{1,12}}\.\s+)*[{_CAPITAL}][\w'’-]+(?:\s+[{_CAPITAL}][\w'’.-]*){{1,4}})"
+    r"(?:\s*\((?:of|from|at)?\s*(?P<aff>[^()]{2,100})\))?(?=[\s,.;:]|$)"
+)
+
+
+def prose_credit(text: str) -> tuple[str, str | None] | None:
+    """(name, affiliation or None) credited as the talk's giver in a sentence, else None."""
+    match = _PROSE_CREDIT.search(text)
+    return (match["who"], match["aff"]) if match else None
+
+
+# A discussant's sentence ("Comentario X", "Comenta: X", "Discussant: X") names someone who
+# comments on the talk, not its speaker: it is cut before the speakers are read.
+# The sentence runs to its full stop; an initial's stop ("J.C. Doe") does not end it.
+_DISCUSSANT = re.compile(
+    r"(?:^|(?<=[.;]))\s*"
+    + vocab.alternation(vocab.DISCUSSANT_WORDS)
+    + r"\b\s*:?(?:[^.;]|(?<=\b\w)\.)*(?:[.;]|$)",
+    re.I,
+)
+
+
+def without_discussant(text: str) -> str:
+    """The text minus a sentence that opens with a discussant label."""
+    return _DISCUSSANT.sub("", text).strip() or text
+
+
+# A citation's author list before "(YYYY).": "Doe, Jane, Bo Li, and Ann Lee. (2021). Title."
+_CITED_HEAD = re.compile(r"^(?P<authors>[^()\d]{3,300}?)\s*\((?:19|20)\d\d[a-z]?\)[.,:]?\s+")
+_AUTHOR_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+_GIVEN = re.compile(r"^(?:[^\W\d_]\.?\s?-?){1,3}$|^[^\W\d_][^\W\d_'’-]+$")  # "J.", "J. R.", "Jane"
+
+
+def cited_authors(text: str) -> tuple[list[str], str] | None:
+    """(author names as "Given Surname", the text after the year) for a citation-style entry,
+    else None. The first author is written "Surname, Given"; the others either so (every one
+    inverted) or "Given Surname". The names are not judged here."""
+    match = _CITED_HEAD.match(text.strip())
+    if match is None:
+        return None
+    authors = re.sub(r"(?<=[^\W\d_]{2})\.$", "", match["authors"].strip())  # the list's stop
+    pieces = [p.strip() for p in _AUTHOR_SPLIT.split(authors) if p.strip()]
+    if len(pieces) < 2 or len(pieces[0].split()) > 3 or not _GIVEN.match(pieces[1]):
+        return None
+    names, position = [], 0
+    while position < len(pieces):
+        piece = pieces[position]
+        nxt = pieces[position + 1] if position + 1 < len(pieces) else ""
+        if len(piece.split()) <= 2 and nxt and _GIVEN.match(nxt) and (position == 0 or "." in nxt):
+            names.append(f"{nxt} {piece}")  # "Doe, Jane" / "Li, B."
+            position += 2
+        else:
+            names.append(piece)
+            position += 1
+    return names, text.strip()[match.end() :]
