@@ -12,6 +12,10 @@ The cascade, cheapest and most exact first (why: dateparser costs ~1.5 ms a call
    three regexes (`find_date`), which also understand ordinals, "5. März", "1er mars";
 4. only then dateparser, with languages and settings fixed (`_dateparser_date`).
 
+A yearless "(2/2)" is a part counter, read as a date only when nothing else is; a numeric
+month-year ("05.2024") is no date (`find_month_year` tells it apart), and `yearless_span`
+finds a day and month that a page with no year cannot place.
+
 Times are never given to dateparser (see `times.find_time_range`).
 Zones are attached with zoneinfo to the talk's *local* date and time, so the offset is the
 one in force that day on either side of a DST change; never by adding fixed offsets.
@@ -24,50 +28,12 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from parsers.common.daynames import MONTHS, WEEKDAYS
+from parsers.common.daynames import find_weekday as find_weekday  # re-exported
+from parsers.common.daynames import year_for_weekday as year_for_weekday  # re-exported
 from parsers.common.memo import per_page
 from parsers.common.times import find_time_range
 from parsers.common.zones import zone
-
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        "january jan janvier janv januar jänner jän enero ene gennaio gen janeiro januari",
-        "february feb febr février fevrier févr fevr fév februar febrero febbraio fevereiro fev "
-        "februari",
-        "march mar mars märz maerz mär mrz marzo março marco maart mrt",
-        "april apr avril avr abril aprile aprili",
-        "may mai mayo maggio maio mei maj",
-        "june jun juin juni junio giugno junho",
-        "july jul juillet juil juli julio luglio julho",
-        "august aug août aout agosto augustus augusti",
-        "september sep sept septembre setembro settembre septiembre setiembre set",
-        "october oct octobre oktober okt octubre ottobre outubro",
-        "november nov novembre noviembre novembro",
-        "december dec décembre decembre déc dezember dez diciembre dicembre dezembro",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _number
-
-
-WEEKDAYS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        "monday mon lundi lun montag mo lunes lunedì lunedi segunda maandag måndag",
-        "tuesday tue tues mardi mar dienstag di martes martedì martedi terça terca dinsdag tisdag",
-        "wednesday wed mercredi mer mittwoch mi miércoles miercoles mercoledì mercoledi quarta "
-        "woensdag onsdag",
-        "thursday thu thur thurs jeudi jeu donnerstag do jueves giovedì giovedi quinta "
-        "donderdag torsdag",
-        "friday fri vendredi ven freitag fr viernes venerdì venerdi sexta vrijdag fredag",
-        "saturday sat samedi sam samstag sa sábado sabado sabato zaterdag lördag",
-        "sunday sun dimanche dim sonntag so domingo domenica zondag söndag",
-    ]
-):
-    for _name in _names.split():
-        WEEKDAYS[_name] = _number
-
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -126,7 +92,6 @@ _NUMERIC_DATE = re.compile(
     r"(?<![\w/.:])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)"
     r"(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?(?![\w/:]|\.\d)"
 )
-
 
 
 # --------------------------------------------------------------------------- machine values
@@ -224,13 +189,55 @@ def find_date(
             if found:
                 candidates.append((match.start(), found, match.span()))
                 break
-    numeric = _numeric_date(text, default_year, day_first)
+    numeric = _numeric_date(text, default_year, day_first, counters=False)
     if numeric:
         candidates.append(numeric)
+    if not candidates:  # "(2/2)" after a name is a part counter, a date only if nothing else is
+        numeric = _numeric_date(text, default_year, day_first, counters=True)
+        candidates = [numeric] if numeric else []
     if not candidates:
         return None
     _start, found, span = min(candidates, key=lambda c: c[0])
     return found, span
+
+
+def yearless_span(text: str | None) -> tuple[int, int] | None:
+    """Where a text gives a day and a month by name but no year ("Oct. 22nd", "5 mars"): on
+    a page that names no year it is not a date we can place, but it is still no part of a
+    title or a name. Numeric "1/2" is left alone ("spin 1/2")."""
+    if not text:
+        return None
+    found = [
+        match.span()
+        for pattern in (_WEEKDAY_DAYS, _DAY_MONTH, _MONTH_DAY)
+        for match in pattern.finditer(text)
+        if not match.group("year") and _named_date(match, 2000)  # 2000: 29 February exists
+    ]
+    return min(found) if found else None
+
+
+# "05.2024", "5/2024", "2024年5月", "2024년 5월": a month and a year with no day (not "Nr.
+# 3/2021", an issue number, nor "12.05.2024", a full date).
+_MONTH_YEAR = re.compile(
+    r"(?<![\w./-])(?<!(?i:no|nr)\.\s)(?P<month>0?[1-9]|1[0-2])[./](?P<year>(?:19|20)\d\d)"
+    r"(?![\w/-]|[.,]\d)|(?<!\d)(?P<cyear>(?:19|20)\d\d)\s*[年년]\s*(?P<cmonth>1[0-2]|0?[1-9])"
+    r"\s*[月월](?!\s*\d)"
+)
+
+
+def find_month_year(text: str | None, *, whole: bool = False) -> tuple[int, int, tuple] | None:
+    """(year, month, span) of a numeric month-year in a text ("05.2024"); with `whole`, only
+    when that is all the text says, brackets and punctuation aside (a card dated "05.2024"
+    dates its talk by month; the talk gets no day). Month names: `anchors.MONTH_YEAR`."""
+    if not text:
+        return None
+    match = _MONTH_YEAR.search(text)
+    if match is None:
+        return None
+    if whole and re.sub(r"[\W_]", "", text[: match.start()] + text[match.end() :]):
+        return None
+    year = match.group("year") or match.group("cyear")
+    return int(year), int(match.group("month") or match.group("cmonth")), match.span()
 
 
 def _named_date(match: re.Match[str], default_year: int | None) -> date | None:
@@ -247,12 +254,14 @@ def _named_date(match: re.Match[str], default_year: int | None) -> date | None:
 
 
 def _numeric_date(
-    text: str, default_year: int | None, day_first: bool
+    text: str, default_year: int | None, day_first: bool, *, counters: bool
 ) -> tuple[int, date, tuple[int, int]] | None:
     for match in _NUMERIC_DATE.finditer(text):
         year_text = match.group("year")
         if match.group("sep") == "." and not year_text:
             continue  # "10.30" is a time far more often than a date
+        if not counters and _counter(text, match):
+            continue
         year = int(year_text) if year_text else default_year
         if not year:
             continue
@@ -265,6 +274,14 @@ def _numeric_date(
         except ValueError:
             continue
     return None
+
+
+def _counter(text: str, match: re.Match[str]) -> bool:
+    """Is a yearless "n/m" bracketed alone, with n <= m ("Part (2/2)", "(1/3)")? That is part n
+    of m of a talk or a series: a date only when the text gives no other."""
+    whole = text[max(match.start() - 1, 0) : match.end() + 1]
+    n, m = int(match.group("a")), int(match.group("b"))
+    return not match.group("year") and whole[:1] in "([" and whole[-1:] in ")]" and n <= m
 
 
 @lru_cache(maxsize=1024)
@@ -340,40 +357,3 @@ def when(
     start_time, end_time, _span = find_time_range(rest, twelve_hour=twelve_hour)
     ends = combine(day, end_time, tz) if end_time else None
     return combine(day, start_time, tz), ends
-
-
-# --------------------------------------------------------------------------- weekdays and years
-
-# Short forms that are also ordinary words ("mar", "do", "so", "di", "sa") count only when
-# written like a weekday: capitalised and followed by a comma, a full stop or a date.
-_WEEKDAY_LONG = re.compile(
-    r"(?<![\w])("
-    + "|".join(sorted((n for n in WEEKDAYS if len(n) > 3), key=len, reverse=True))
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
-_WEEKDAY_SHORT = re.compile(
-    r"(?<![\w])("
-    + "|".join(sorted((n for n in WEEKDAYS if len(n) <= 3), key=len, reverse=True))
-    + r")\.?,?\s+(?=\d)",
-    re.IGNORECASE,
-)
-
-
-def find_weekday(text: str | None) -> int | None:
-    """The weekday a text names (0 = Monday), in the languages of `MONTHS`; None if none."""
-    if not text:
-        return None
-    match = _WEEKDAY_LONG.search(text) or _WEEKDAY_SHORT.search(text)
-    return WEEKDAYS[match.group(1).lower()] if match else None
-
-
-def year_for_weekday(month: int, day: int, weekday: int, around: int) -> int | None:
-    """The year near `around` (±2) in which month/day falls on `weekday` ("Tue 3/5")."""
-    for offset in (0, 1, -1, 2, -2):
-        try:
-            if date(around + offset, month, day).weekday() == weekday:
-                return around + offset
-        except ValueError:
-            continue
-    return None

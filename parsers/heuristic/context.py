@@ -7,7 +7,8 @@ Lines in no record are *context* (`extract`, step 3):
   times CET"), above the talks or in a side card below them, holds for every talk that gives
   none (a term it names limits it: "Meetings for Fall 2025 …"), before the source's zone;
 - as the page is read, day headings give rows their date, year headings their year, and a
-  room line under a day heading or a sentence saying where the series meets its location.
+  room line under a day heading or a sentence saying where the series meets its location;
+  a one-day event's day printed only in the chrome dates an undated programme (`chrome_day`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from parsers.base import Context
 from parsers.common import dates, times, zones
 from parsers.common.html import HtmlElement
 from parsers.common.text import clean
+from parsers.heuristic.chrome_day import chrome_day
 from parsers.heuristic.lines import Line
 from parsers.heuristic.patterns import (
     ABOUT_TALKS,
@@ -263,7 +265,12 @@ VENUE_END = re.compile(
 
 
 def update_context(field_ctx: PageContext, lines: list[Line]) -> None:
-    """Headings and loose lines set the year, the day and the room of the records below."""
+    """Headings and loose lines set the year, the day and the room of the records below; the
+    first call also reads the day a one-day event prints only in its chrome (`chrome_day`)."""
+    if not field_ctx.chrome_read and lines:
+        field_ctx.chrome_read = True
+        if field_ctx.day is None:
+            field_ctx.day = chrome_day(lines[0].element, field_ctx.year, field_ctx.day_first)
     for line in lines:
         text = line.text
         if len(text) > 300:  # a paragraph: only its venue sentence, if any, is context

@@ -78,6 +78,21 @@ PLACEHOLDER = re.compile(
 )
 
 
+# A programme slot's label before its title ("Keynote 2: Title", "Contributed talk 3 – Title",
+# "Invited talk: Title", "Lightning talk #4: Title"): the kind and number of the slot, no part
+# of the title, cut with `SLOT_LABEL.sub("", title, count=1)`. Only with a separator and a
+# title after it: a label alone ("Keynote 2") is `parsers.common.people.SLOT_LABEL`'s, and
+# "Talking heads: …" or "Keynote speakers" are no labels.
+SLOT_LABEL = re.compile(
+    r"^\W*(?:(?:opening|closing|invited|contributed|keynote|plenary|sponsor(?:ed)?|lightning|"
+    r"short|long|spotlight|guest|special|featured|oral|regular|student|industry)\s+){0,2}"
+    r"(?:talk|keynote|presentation|lecture|spotlight|address|oral)"
+    r"(?:\s*(?:#\s*|no\.?\s*)?(?:\d{1,3}[a-z]?|[ivx]{1,4}\b|[A-Z]\b))?"
+    r"(?:\s*(?::(?!\d)|[–—])\s*|\s+-\s+)(?=\S)",
+    re.I,
+)
+
+
 # A slot that says there is no session ("No seminar (fall break)", "Kein Kolloquium").
 NO_SESSION = re.compile(
     r"^\W*(?:no|kein\w*|pas de|sans|sin|nessun\w*|geen|niet)\s+(?:\w+\s+)?"

@@ -3,10 +3,11 @@ the text left once those are cut out.
 
 What a label, a column header or a class name says the line holds is `labels`' call. Dates
 go through `parsers.common.dates` (regexes, no dateparser), with three page-level aids: a
-weekday fixes the year or the day/month order ("Tue 3/5"), a yearless date lands near the
-talk before it (lists cross New Year) unless a heading that is only a year gives it, and a
-`<time datetime>` states the year the text leaves out. Times outside 7:00-22:59 without am/pm
-are numbers ("Raum 0.01"), not clocks.
+weekday before or after the date fixes the year or the day/month order ("Tue 3/5", "Sep 09
+Tue"), a yearless date lands near the talk before it (lists cross New Year) unless a heading
+that is only a year gives it, and a `<time datetime>` states the year the text leaves out.
+On a page that names no year, a yearless date is still cut from the line (no date is given).
+Times outside 7:00-22:59 without am/pm are numbers ("Raum 0.01"), not clocks.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ class PageContext:
     academic: bool = False  # the page covers `year`/`year + 1` ("Seminar 2023/24")
     series_time: SeriesTime | None = None  # the clock time given once for the talks
     zone: str | None = None  # the zone the page gives its times in ("All times CET")
+    chrome_read: bool = False  # the chrome was searched for the event's day (`chrome_day`)
 
 
 @dataclass
@@ -108,9 +110,7 @@ def read_date(
     year that puts it closest to `near` (the talk before it, within 200 days: lists cross
     New Year without saying so).
     """
-    head = _OF_MONTH.sub(lambda m: " " * len(m.group(0)), text[:300])  # "5th of March"
-    head = _DAY_NUMBER.sub(lambda m: " " * len(m.group(0)), head)  # "Day 1: January 7"
-    head = _DAY_COLON.sub(" ", head)  # "March 5: Lisa Randall" (a clock has digits after ":")
+    head = _head(text)
     found = dates.find_date(head, default_year=year, day_first=day_first)
     if not found:
         return None, None
@@ -133,6 +133,13 @@ def read_date(
     return day, span
 
 
+def _head(text: str) -> str:
+    """The first 300 characters, with what is no date blanked (offsets kept)."""
+    head = _OF_MONTH.sub(lambda m: " " * len(m.group(0)), text[:300])  # "5th of March"
+    head = _DAY_NUMBER.sub(lambda m: " " * len(m.group(0)), head)  # "Day 1: January 7"
+    return _DAY_COLON.sub(r"\1 ", head)  # "March 5: Lisa Randall", "Nov. 5th: Ann Lee"
+
+
 _OF_MONTH = re.compile(
     r"(?<=\d)(?:st|nd|rd|th)?\s+of(?=\s+(?:"
     + "|".join(sorted((re.escape(m) for m in dates.MONTHS if len(m) > 2), key=len, reverse=True))
@@ -141,7 +148,7 @@ _OF_MONTH = re.compile(
 )
 
 
-_DAY_COLON = re.compile(r"(?<=\d):(?=\s)")
+_DAY_COLON = re.compile(r"(?<=\d)((?:st|nd|rd|th)?):(?=\s)")  # a clock has digits after ":"
 # A programme's day or session number ("Day 1", "Jour 2", "Tag 3", "Session 4"), not a date.
 _DAY_NUMBER = re.compile(
     r"\b(?:day|jour|journée|tag|día|dia|giorno|dag|dzień|session|sesión|séance|sitzung)\s+"
@@ -229,6 +236,11 @@ def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
         elif span:
             parsed.day = day
             text = _blank(text, span)
+        elif ctx.year is None and (yearless := dates.yearless_span(_head(text))):
+            # "Oct. 22nd – Jane Doe (MIT)" on a page that names no year: no date to give the
+            # talk, but the date is cut all the same, or it would be read as the title
+            parsed.extra["yearless"] = True
+            text = _blank(text, yearless)
         kept: list[tuple[int, int]] = []  # "Aula 3.05": a number, left in the text
         before = text
         for _ in range(4):  # "12 PM ET / 5 PM WAT / 6 PM CET": the first is the talk's
@@ -248,7 +260,7 @@ def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
             text = _blank(text, tspan)
         for a, b in kept:  # blanking keeps lengths, so the spans still fit
             text = text[:a] + before[a:b] + text[b:]
-        if parsed.day or parsed.start:
+        if parsed.day or parsed.start or parsed.extra.get("yearless"):
             text = _strip_date_words(text)
     parsed.rest = _trim(text)
     if hinted and parsed.day and not parsed.rest:
