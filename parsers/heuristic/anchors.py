@@ -10,6 +10,8 @@ On a page that calls itself a list of talks, the items of a list under a bare ye
 ("2023" in bold) are anchors too, as are a month alone under a year line ("October") and a
 citation-style entry ("Doe, J. (2021). Title. Venue."), and a line that is only a date anchors
 its record even when its block's class names another field ("publication-location").
+Which long lines are still entries, and which undated lines are entries on such a page
+("Past seminars" items, recordings, an undated item among dated ones), is `entries`'.
 Bounded by `MAX_ANCHORS`.
 """
 
@@ -21,6 +23,20 @@ from parsers.common.dates import MONTHS
 from parsers.common.html import HtmlElement
 from parsers.common.people import people_in, speaker_and_title
 from parsers.common.text import clean
+from parsers.heuristic.entries import (
+    among_entries,
+    bold_lead,
+    cited_year,
+    date_closes,
+    entry_item,
+    like_dated_siblings,
+    media_headings,
+    past_heading,
+    person_and_title,
+    starts_with_clock,
+    without_labels,
+    year_only,
+)
 from parsers.heuristic.labels import label_of
 from parsers.heuristic.lines import Line
 from parsers.heuristic.reading import META_DATE, PageContext, parse_line, read_date
@@ -43,39 +59,35 @@ def find_anchors(
 ) -> list[list[Line]]:
     """Dated or timed lines; an adjacent date-only and time-only pair is one anchor. With
     `year_groups` (a page that calls itself a list of talks), each item of a list under a
-    bare year line is an anchor too (`year_group_items`): such lists date talks by year only."""
+    bare year line is an anchor too (`year_group_items`): such lists date talks by year only,
+    as are the undated entries `entries` finds. A dated list item read as a sentence is an
+    entry still when most items of its list are anchored (`entries.among_entries`)."""
     found: list[tuple[Line, bool, bool]] = []
-    under_year = False  # below a bare year line ("2023"), up to the next other heading
+    prose: list[tuple[Line, bool, bool]] = []  # dated lines read as sentences
+    undated: list[Line] = []  # lines with no date on a talks page
+    under_year = under_past = False  # below a bare year line ("2023"); a "Past talks" heading
     for line in lines:
         if len(line.text) > 400:
             continue
         if BARE_YEAR.match(line.text) or line.heading:
             under_year = bool(BARE_YEAR.match(line.text))
-        if not DIGIT.search(line.text) and "noon" not in line.text:
-            # "TBC May" under "Date"; "October" under "2023" on a talks page
-            if (line.column and month_only(line)) or (
-                year_groups and under_year and lone_month(line)
-            ):
-                found.append((line, False, False))
-            continue  # a date or a clock time has a digit ("noon" aside)
+            under_past = past_heading(line)
         if len(found) > MAX_ANCHORS * 2:
             break
-        parsed = parse_line(line, probe)
-        if parsed.label == "location":
-            if _only_a_date(line, probe):  # a theme's "…-location" class on the date line
-                found.append((line, True, False))
-            continue  # "Raum 0.01", "Salle 15-16.201": numbers, not times
-        day, timed = parsed.day, parsed.start is not None
-        if not timed and (PUBLICATION.search(line.text) or META_DATE.search(line.text)):
-            continue
-        if (day or timed) and not _prose(line, probe):
-            found.append((line, day is not None, timed))
-        elif day or timed:
-            continue
-        elif (month_only(line) and not _prose(line, probe)) or (year_groups and year_only(line)):
-            found.append((line, False, False))  # a talk dated by month or year only
+        entry = _anchor(line, probe, year_groups, under_year)
+        if entry is None and year_groups and not line.heading:
+            if under_past and person_and_title(line):
+                entry = (line, False, False)  # "Jane Doe (Lab): Title" under "Past talks"
+            else:
+                undated.append(line)
+        if entry is not None and entry[0] is None:
+            prose.append((line, entry[1], entry[2]))
+        elif entry is not None:
+            found.append(entry)
+    found = _with_list_entries(found, prose, undated)
     if year_groups:
         found = _with_year_group_items(found, lines)
+        found = _with_media_headings(found, lines)
     found = _absorb_lone_times(found)
     anchors: list[list[Line]] = []
     for k, (line, _day, _time) in enumerate(found):
@@ -84,6 +96,68 @@ def find_anchors(
             continue
         anchors.append([line])
     return anchors
+
+
+def _anchor(line: Line, probe: PageContext, year_groups: bool, under_year: bool) -> tuple | None:
+    """The line as an anchor (line, dated, timed); `(None, dated, timed)` for a dated
+    sentence (`_prose`); None for any other line."""
+    if not DIGIT.search(line.text) and "noon" not in line.text:
+        # "TBC May" under "Date"; "October" under "2023" on a talks page
+        if (line.column and month_only(line)) or (year_groups and under_year and lone_month(line)):
+            return (line, False, False)
+        return None  # a date or a clock time has a digit ("noon" aside)
+    parsed = parse_line(line, probe)
+    if parsed.label == "location":
+        # a theme's "…-location" class on the date line; "Raum 0.01": numbers, not times
+        return (line, True, False) if _only_a_date(line, probe) else None
+    day, timed = parsed.day, parsed.start is not None
+    if not timed and (_publication(line.text, year_groups) or META_DATE.search(line.text)):
+        return None
+    if day or timed:
+        return (None, day is not None, timed) if _prose(line, probe) else (line, bool(day), timed)
+    if (month_only(line) and not _prose(line, probe)) or (year_groups and year_only(line)):
+        return (line, False, False)  # a talk dated by month or year only
+    return None
+
+
+# A bibliography entry mentions dates too ("Proceedings of ICML, Baltimore, 17 July 2022").
+# On a page that calls itself a list of talks, a venue that is a "Conference on …" is where
+# a talk was given: only the terms of print (proceedings, journal, doi) mark a publication.
+_WEAK_PUBLICATION = re.compile(r"\bconference on\b", re.I)
+
+
+def _publication(text: str, talks_page: bool) -> bool:
+    found = PUBLICATION.search(text)
+    if found is None or not talks_page:
+        return found is not None
+    return any(not _WEAK_PUBLICATION.fullmatch(m.group(0)) for m in PUBLICATION.finditer(text))
+
+
+def _with_list_entries(
+    found: list[tuple[Line, bool, bool]],
+    prose: list[tuple[Line, bool, bool]],
+    undated: list[Line],
+) -> list[tuple[Line, bool, bool]]:
+    """`found` plus the dated "sentences" and the undated items of lists whose items are
+    mostly anchored (`entries.among_entries`, `entries.like_dated_siblings`)."""
+    if not prose and not undated:
+        return found
+    anchored = {id(item) for line, _d, _t in found if (item := entry_item(line)) is not None}
+    extra = [entry for entry in prose if among_entries(entry[0], anchored)]
+    extra += [(line, False, False) for line in undated if like_dated_siblings(line, anchored)]
+    taken = {id(line.element) for line, _d, _t in found}
+    extra = [entry for entry in extra if id(entry[0].element) not in taken]
+    return sorted(found + extra, key=lambda entry: entry[0].index) if extra else found
+
+
+def _with_media_headings(
+    found: list[tuple[Line, bool, bool]], lines: list[Line]
+) -> list[tuple[Line, bool, bool]]:
+    """`found` plus the headings of recorded talks (`entries.media_headings`), when no
+    other line anchors anything: an archive of videos gives its talks no date."""
+    if found:
+        return found
+    return [(line, False, False) for line in media_headings(lines)]
 
 
 # A year alone on its line ("2023", "<b> 2022 </b>", "– 2021 –"): the head of a year group.
@@ -137,10 +211,17 @@ _MONTH_WORDS = frozenset(["may", "march", "mar", "set", "sept", "dec", "gen", "m
 _BARE_MONTH = re.compile(rf"(?<![\w/.-])(?:{_MONTH_NAMES})\.?(?![\w/-])", re.I)
 
 
+# A numeric month and year alone on a line ("05.2024", "(11/2023)"): a card's date by
+# month only. Alone only: inside a text the shape is a version, a page or a ratio as often.
+NUMERIC_MONTH = re.compile(r"^[(\[]?(?:0?[1-9]|1[0-2])[./](?:19|20)\d\d[)\]]?$")
+
+
 def month_only(line: Line) -> bool:
-    """Does the line date a talk by month only ("May 2023"; "TBC May" in a Date column)?
-    Callers have found no full date in it."""
+    """Does the line date a talk by month only ("May 2023", "05.2024"; "TBC May" in a Date
+    column)? Callers have found no full date in it."""
     text = line.text[:300]
+    if NUMERIC_MONTH.match(text.strip(" .,;")):
+        return True
     for match in MONTH_YEAR.finditer(text):
         word = match.group("month")
         if not (word.islower() and word.lower() in _MONTH_WORDS):
@@ -177,50 +258,28 @@ def is_month_name(text: str) -> bool:
     return not (word.islower() and word.lower() in _MONTH_WORDS)
 
 
-# A year closing an entry ("Venue, 2023", "(Seminar, City, 2024)") or glued to an event's
-# name ("CONF'22", "City'19", "CONF'20/21"): how a talks list dates an item by year only.
-YEAR_AT_END = re.compile(r"(?:[,(]\s*(?:19|20)\d\d|[^\W\d_]['’]\d\d(?:/\d\d)?)\s*\)?\s*[.;]?\s*$")
-# A citation-style entry ("Surname, I. (2022). Title. Venue, Country."): authors with their
-# initials, then the year in brackets, then the title. Reference managers print talks so.
-CITED_YEAR = re.compile(
-    r"^[^\W\d_][^()\d]{0,150}?,\s*(?:[^\W\d_]{1,2}\.\s*-?\s*){1,3}"
-    r"\((?:19|20)\d\d[a-z]?\)[.,:]?\s+(?=\S)"
-)
-ENTRY_TAGS = frozenset(["li", "tr", "dd"])
-
-
 def citation_title(text: str, fragments: list) -> str | None:
-    """The title of a citation-style entry (`CITED_YEAR`): the words set in italics after the
-    year, else those up to the first full stop or semicolon ("Title. Venue, Country.")."""
-    match = CITED_YEAR.match(text)
+    """The title of a citation-style entry (`entries.cited_year`): the words set in italics
+    after the year, else those up to the first full stop or semicolon ("Title. Venue,
+    Country."). Italics that close the entry (only link labels after them) set off its
+    venue, not its title: the title is then all between the year and them."""
+    match = cited_year(text)
     if match is None:
         return None
-    rest = text[match.end() :]
+    rest = without_labels(text[match.end() :]).rstrip(" .")
     set_off = [
         clean(piece) or ""
         for piece, element in fragments
         if element is not None and element.tag in ("em", "i", "cite")
     ]
     set_off = [piece for piece in set_off if len(piece.split()) >= 2 and piece in rest]
-    title = set_off[0] if set_off else re.split(r";\s|\.\s+(?=\S)", rest, maxsplit=1)[0]
+    if set_off and rest.endswith(set_off[-1]) and len(rest) > len(set_off[-1]) + 10:
+        title = rest[: -len(set_off[-1])]
+    elif set_off:
+        title = set_off[0]
+    else:
+        title = re.split(r";\s|\.\s+(?=\S)", rest, maxsplit=1)[0]
     return title.strip(" .") or None
-
-
-def year_only(line: Line) -> bool:
-    """Does a line of a list item or table row date its entry by a year only (`YEAR_AT_END`,
-    `CITED_YEAR`)? Only pages that call themselves a list of talks ask (`find_anchors`'
-    `year_groups`): on them such an entry is a talk; the talk gets no date from it."""
-    text = line.text
-    if len(text) > 300 or not (YEAR_AT_END.search(text) or CITED_YEAR.match(text)):
-        return False
-    node = line.element
-    for _ in range(4):
-        if node is None:
-            return False
-        if node.tag in ENTRY_TAGS:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _only_a_date(line: Line, probe: PageContext) -> bool:
@@ -312,12 +371,15 @@ def _meeting_point(a: Line, b: Line) -> HtmlElement | None:
 
 def _prose(line: Line, probe: PageContext) -> bool:
     """A sentence that mentions a date ("The programme runs from Monday 27 May at 10h30 …"),
-    not a talk's date line: many words, no person, no quoted or emphasised title."""
-    if line.heading:
+    not a talk's date line: many words, no person, no quoted or emphasised title; not a slot
+    that opens with its time, nor an entry that closes with its date (`entries`)."""
+    if line.heading or starts_with_clock(line):
         return False
     rest = parse_line(line, probe).rest
     words = rest.split()
     if len(words) < 14 or re.search(r"[“”«»\"]", rest) or _date_closes_entry(line, probe):
+        return False
+    if bold_lead(line):
         return False
     if len(line.fragments) >= 2 and any(
         people_in(clean(text)) for text, element in line.fragments if element is not None
@@ -327,11 +389,6 @@ def _prose(line: Line, probe: PageContext) -> bool:
 
 
 def _date_closes_entry(line: Line, probe: PageContext) -> bool:
-    """Is the line's last comma-separated piece a date ("Event, Institution, Country, 22 April
-    2021")? A listing's entry ends so; a sentence gives its date inside it, with words."""
-    _head, comma, tail = line.text.rstrip(" .;)").rpartition(",")
-    tail = tail.strip()
-    if not comma or len(tail) > 30:
-        return False
-    day, span = read_date(tail, probe.year, probe.day_first)
-    return day is not None and span is not None and span[1] - span[0] >= len(tail) - 1
+    """Does the line end with a date ("Event, Institution, Country, 22 April 2021")? A
+    listing's entry ends so; a sentence gives its date inside it (`entries.date_closes`)."""
+    return date_closes(line, probe)

@@ -34,10 +34,12 @@ from parsers.common.owner import page_owner, personal_talks_page
 from parsers.common.text import fold, join_paragraphs
 from parsers.heuristic import context
 from parsers.heuristic.anchors import MAX_ANCHORS, find_anchors
+from parsers.heuristic.entries import media_headings
 from parsers.heuristic.fields import extract
 from parsers.heuristic.lines import Line, page_lines
 from parsers.heuristic.patterns import QUOTED
 from parsers.heuristic.reading import PageContext as FieldContext
+from parsers.heuristic.reading import parse_line
 from parsers.heuristic.records import find_records
 from parsers.talk import Speaker
 
@@ -65,14 +67,16 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     academic = context.academic_year(root, lines, page_year)
     day_first = context.day_first(root, lines, page_year)
     probe = FieldContext(ctx.url, ctx.timezone, page_year or 2000, day_first=day_first)
-    anchors = find_anchors(lines, probe, year_groups=_talk_list_page(root, lines, ctx.url))
+    listing = _talk_list_page(root, lines, ctx.url)
+    anchors = find_anchors(lines, probe, year_groups=listing)
     if len(anchors) > MAX_ANCHORS:
         result.warnings.append(f"{ctx.url}: over {MAX_ANCHORS} dated lines, only the first read")
         anchors = anchors[:MAX_ANCHORS]
     owner = find_records(lines, anchors)
-    talks = _read(lines, owner, ctx, page_year, day_first, academic)
+    talks, yearless = _read(lines, owner, ctx, page_year, day_first, academic)
     talks = _abstracts_below(_titles_by_number(talks, lines, owner), lines, owner)
-    result.talks, result.confidence = _judge(talks, root, lines, ctx.url)
+    recorded = {fold(line.text) for line in media_headings(lines)} if listing else set()
+    result.talks, result.confidence = _judge(talks, root, lines, ctx.url, recorded | yearless)
     del alive
     return result
 
@@ -84,7 +88,10 @@ def _read(
     page_year: int | None,
     day_first: bool,
     academic: bool = False,
-) -> list:
+) -> tuple[list, set[str]]:
+    """The records' talks, and the keys (`_key`) of those whose record printed a day and month
+    with no year on a page that names none: that is a when, so `_judge` keeps such a talk
+    although it has neither a date nor a title ("Oct. 22nd: Jane Doe (MIT)")."""
     # No zone while records are read: a talk's own printed zone is kept apart from the page's
     # and the source's, which `context.with_series_facts` applies afterwards, in that order.
     field_ctx = FieldContext(ctx.url, None, page_year, day_first=day_first, academic=academic)
@@ -92,7 +99,11 @@ def _read(
     for line in lines:
         if line.index in owner:
             members[owner[line.index]].append(line)
-    found, done, talking = [], set(), set()
+    found, done, talking, yearless = [], set(), set(), set()
+    # The date an untimed talk read off its own lines: a record below it with no clock time
+    # and no date of its own does not take it. A timed slot's papers run on in its day; an
+    # undated entry of a list ("<li><b>Title</b> A workshop for the lab.</li>") has no date.
+    talk_day = None
     last = max(owner, default=-1)
     for line in lines[: last + 1]:
         number = owner.get(line.index)
@@ -103,18 +114,35 @@ def _read(
             continue
         done.add(number)
         record = members[number]
+        after_talk = field_ctx.day is not None and field_ctx.day is talk_day
         talk = extract(record, field_ctx)
+        own_day = any(parse_line(line, field_ctx).day for line in record)
+        if after_talk and talk is not None and not own_day and _untimed(talk):
+            talk = talk.with_changes(starts_at=None)  # an entry's neighbour's date
         if talk is None or not talk.speakers:
             context.update_context(field_ctx, record)  # a day heading, a room line, a break
         if talk is None:
             continue
         if is_talk(talk):  # a series line read as a record ("Fridays 4-5 PM") is still context
             talking.add(number)
+        elif any(parse_line(line, field_ctx).extra.get("yearless") for line in record):
+            yearless.add(_key(talk))
         found.append((talk, line.index))
         if talk.starts_at:
             field_ctx.day = field_ctx.previous = date.fromisoformat(talk.starts_at[:10])
+            talk_day = field_ctx.day if own_day and _untimed(talk) else None
     facts, zone = context.series_facts(lines, owner, talking, field_ctx)
-    return [context.with_series_facts(t, at, facts, zone or ctx.timezone) for t, at in found]
+    talks = [context.with_series_facts(t, at, facts, zone or ctx.timezone) for t, at in found]
+    return talks, yearless
+
+
+def _key(talk) -> str:
+    """What `_judge` matches a kept talk by: its folded title, else its speakers' names."""
+    return fold(talk.title) if talk.title else "|".join(s.name for s in talk.speakers)
+
+
+def _untimed(talk) -> bool:
+    return bool(talk.starts_at) and "T" not in talk.starts_at
 
 
 # A title that only numbers the paper ("Paper#151 (15 minutes)", "Submission 12"): a
@@ -196,15 +224,20 @@ def _abstract_at(free: list, k: int, title: str, titles: set[str]) -> str | None
     return join_paragraphs(paragraphs)
 
 
-def _judge(talks: list, root: HtmlElement, lines: list[Line], url: str = "") -> tuple[list, float]:
+def _judge(
+    talks: list, root: HtmlElement, lines: list[Line], url: str = "", recorded: set | None = None
+) -> tuple[list, float]:
     """Which talks the page gives, and how sure we are. The rules, in order:
     - the same talk listed twice (same title, start and speakers) counts once; talks without
       a date are never merged (a personal list gives one title at several venues);
     - on a personal talks page (`_page_author`) where most talks name nobody, the owner gives
       every talk: names read off its venue lines ("CodePen Meetup Brasil") are misreadings;
+      where most name someone, the owner gives those that name nobody (not dropped);
     - elsewhere, when most talks name a speaker, one that names none is dropped; when few do,
       the page must call itself a seminar/talks page;
-    - a talk needs a when or a what besides its who.
+    - a talk needs a when or a what besides its who; on a talks page, a recording's title
+      is a talk of its own, and so is a record that printed a day with no year (`recorded`:
+      the folded titles of `entries.media_headings` and the keys of `_read`'s yearless ones).
     A page these rules would refuse gets its best reading instead (`_best_reading`): refusing
     a page that plainly lists talks is the worst outcome, a low confidence says "check me".
     Confidence grows with the share of talks with speakers (an owner's counts for less than
@@ -218,13 +251,15 @@ def _judge(talks: list, root: HtmlElement, lines: list[Line], url: str = "") -> 
     if owner is not None and with_speakers < 0.5:
         talks = [t.with_changes(speakers=(owner,)) for t in talks]
         with_speakers = OWNER_WEIGHT
+    elif owner is not None:  # the owner's own entries among talks that name their speaker
+        talks = [t if t.speakers else t.with_changes(speakers=(owner,)) for t in talks]
     elif with_speakers >= 0.34:
         talks = [t for t in talks if t.speakers]
     elif not calls:
         return _best_reading(talks, root, lines, url)
     # A talk needs a when or a what besides its who, and a list of mostly untitled "talks"
     # (a people directory with office hours) is not a seminar list.
-    kept = [t for t in talks if is_talk(t)]
+    kept = [t for t in talks if is_talk(t) or _key(t) in (recorded or ())]
     if not kept or (sum(1 for t in kept if t.title) < 0.5 * len(kept) and not calls):
         return _best_reading(talks, root, lines, url)
     dated = sum(1 for t in kept if t.starts_at) / len(kept)
