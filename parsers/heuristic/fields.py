@@ -9,6 +9,8 @@ section). Rules, each a guess the surrounding evidence can overrule:
   weekday falls right: "Tue 3/5");
 - the title is, in order: labelled, a heading, a quoted phrase, a linked or emphasised line,
   the first plain line of title length; never a person, a date, a room or a long paragraph;
+  an occasion listed under a talk's title ("<h2>Title</h2><ul><li>Host, May 2025") takes
+  that heading (`headings`);
 - speakers are lines (or the rest of a one-line record) that `people_in` reads as persons,
   "A and B", "Name (Affiliation)", "Name, Affiliation", with an affiliation on the next line;
 - agenda slots that are not talks (coffee, lunch, breaks, registration, ...) give no talk,
@@ -26,6 +28,7 @@ from parsers.common.people import (
 )
 from parsers.common.text import clean, join_paragraphs, status_of
 from parsers.heuristic.anchors import lone_month, month_only
+from parsers.heuristic.headings import governing_title
 from parsers.heuristic.labels import ROLE_TAIL, label_of
 from parsers.heuristic.lines import Line, emphasis, line_link
 from parsers.heuristic.patterns import (
@@ -58,6 +61,8 @@ def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
     parts = _label_people(_without_chairs(parts))
     day, start, end, zone, date_text = _when(parts, ctx)
     title, speakers, title_part = title_and_speakers(parts)
+    if not title or len(lines) == 1:  # "<h2>Title</h2><ul><li>Host, May 2025</li>"
+        title = governing_title(lines) or title
     if (
         title
         and BREAKS.match(title)

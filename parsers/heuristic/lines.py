@@ -8,6 +8,7 @@ contributed talks:" and the nested items their own lines). Each line keeps its b
 of its column ("Speaker", "Date": `columns`).
 Built with `lxml.etree.iterwalk`, never by recursion, and bounded (`MAX_EVENTS`, `MAX_LINES`),
 so deeply nested or huge pages cannot hang or overflow the stack.
+Sibling inline boxes with nothing between them are kept a word apart (`_glued`).
 A typed bullet ("• ", "- ") is cut from the start of a line, and a date badge printed in
 sibling blocks (day, month, year) becomes one line in their parent block. Text for machines
 (a BibTeX export, a hidden block of preformatted text) is not read.
@@ -24,6 +25,7 @@ from parsers.common import dates
 from parsers.common.html import HtmlElement
 from parsers.common.text import BLOCK_TAGS, clean
 from parsers.heuristic.columns import column_of
+from parsers.heuristic.tabs import TAB_HEADING, tab_labels
 
 MAX_EVENTS = 400_000
 MAX_LINES = 20_000
@@ -149,6 +151,8 @@ def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Lin
                 flush()
                 breaks[0] += 1
             else:
+                if _glued(element) and not skipping:
+                    buffer.append((" ", None))
                 inline.append(element)
             add(element.text)
         else:
@@ -173,50 +177,20 @@ def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Lin
     return _join_split_dates(lines)
 
 
-# A tab's label ("Spring 2016", "2023/24") given to its panel as a heading line: a link to an
-# element of the page (`href="#id"`), one of at least `MIN_TABS` such links in one list.
-TAB_LABEL = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-TAB_LABEL_MAX = 40
-TAB_HEADING = 4
-MIN_TABS = 2
-MAX_TAB_LINKS = 200
+# Inline boxes a page sets side by side with no text between ("<span>Host</span><span
+# class="when">May 2025</span>"): its style spaces them, so their words are kept apart.
+GLUED_TAGS = frozenset(["span", "time", "small", "label"])
 
 
-def tab_labels(root: HtmlElement) -> dict[int, tuple[HtmlElement, str]]:
-    """Tab panels by id(panel) -> (panel, its tab's label). Tabs print their labels in a row
-    far from the panels they open, so a panel's talks would not see a term or year that only
-    the tab names ("Spring 2016" over dates without a year). Only labels that name a year."""
-    by_list: dict[int, list[tuple[HtmlElement, str]]] = {}
-    for count, link in enumerate(root.iterfind(".//a[@href]")):
-        if count >= MAX_TAB_LINKS * 10:
-            break
-        href = link.get("href") or ""
-        label = clean(link.text_content()) or ""
-        if not href.startswith("#") or len(href) < 2 or len(label) > TAB_LABEL_MAX:
-            continue
-        if not TAB_LABEL.search(label):
-            continue
-        holder = link.getparent()
-        holder = holder.getparent() if holder is not None and holder.tag == "li" else holder
-        if holder is not None:
-            by_list.setdefault(id(holder), []).append((link, label))
-    panels: dict[int, tuple[HtmlElement, str]] = {}
-    for links in by_list.values():
-        if len(links) < MIN_TABS:
-            continue
-        for link, label in links[:MAX_TAB_LINKS]:
-            found = root.xpath("//*[@id=$name]", name=link.get("href")[1:])
-            if found and found[0].tag in BLOCKS and not _is_within(link, found[0]):
-                panels[id(found[0])] = (found[0], label)
-    return panels
-
-
-def _is_within(node: HtmlElement, container: HtmlElement) -> bool:
-    while node is not None:
-        if node is container:
-            return True
-        node = node.getparent()
-    return False
+def _glued(element: HtmlElement) -> bool:
+    """Does `element` follow a sibling box with nothing between them (`GLUED_TAGS`, one of the
+    two classed)? Joined as they stand, "Google Cloud" and "May 2025" would read as one word."""
+    before = element.getprevious()
+    if before is None or before.tag not in GLUED_TAGS or element.tag not in GLUED_TAGS:
+        return False
+    if before.tail or not (before.get("class") or element.get("class")):
+        return False
+    return bool((element.text or "").strip()[:1])
 
 
 # A date badge prints its parts in sibling blocks ("<div>20</div><div>Jan</div><div>2026</div>"):

@@ -13,7 +13,9 @@
    given at several venues (one record);
 5. a card whose fields are headed by labels ("<h4>Speaker</h4>", each once) is one record
    whatever dates it shows (`_one_per_card`), and a row with an empty time cell that fills
-   its own speaker cell is a talk of its own, not part of the session row above it.
+   its own speaker cell is a talk of its own, not part of the session row above it;
+6. a time repeated in other zones in one cell is one anchor, and a session listing several
+   papers is one record per paper (`sessions`).
 Bounded by `MAX_CLIMB`.
 """
 
@@ -28,6 +30,7 @@ from parsers.common.text import clean
 from parsers.common.times import find_time_range
 from parsers.heuristic.labels import column_kind, label_of
 from parsers.heuristic.lines import Line
+from parsers.heuristic.sessions import split_sessions, zone_repeats
 
 MAX_CLIMB = 40
 
@@ -40,7 +43,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]:
     """Map line index -> record number (records as described in the module docstring)."""
-    anchors = _one_per_card(lines, anchors)
+    anchors = _one_per_card(lines, zone_repeats(anchors))
     seeds = [_common_ancestor([line.element for line in anchor]) for anchor in anchors]
     counts: Counter = Counter()
     for seed in seeds:
@@ -73,7 +76,7 @@ def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]
                 owner[line.index] = owner_of[id(node)]
                 break
             node, steps = node.getparent(), steps + 1
-    return owner
+    return split_sessions(lines, owner)
 
 
 CARD_DEPTH = 8  # levels from a label heading up to its card

@@ -2,7 +2,8 @@
 
 The hardest call the heuristic makes, so it has its own module: one-line records
 ("Jane Doe (MIT): Title"), labelled and class-marked lines, and the title line among the rest;
-the speaker lines themselves (author lists, CJK names, bracketed credits) are `speakers`'.
+the speaker lines themselves (author lists, CJK names, bracketed credits) are `speakers`',
+and what is cut from a title ("[T3] - ", "Keynote 2:", "{slides}") is `cleanup`'s.
 `fields` calls `title_and_speakers` and uses the rest.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from parsers.common.memo import per_page
 from parsers.common.people import (
     clean_affiliation,
     looks_like_name,
@@ -22,6 +22,13 @@ from parsers.common.people import (
 from parsers.common.text import clean
 from parsers.heuristic.anchors import MONTH_YEAR, citation_title, is_month_name
 from parsers.heuristic.anchors import without_month as _without_month
+from parsers.heuristic.cleanup import (
+    BOX_LABEL,
+    looks_like_place,
+    session_head,
+    tidy_title,
+    unquote,
+)
 from parsers.heuristic.labels import CLASS_HINTS, LABELLED
 from parsers.heuristic.lines import emphasis, links_only
 from parsers.heuristic.patterns import (
@@ -29,12 +36,8 @@ from parsers.heuristic.patterns import (
     BREAKS,
     BY_PREFIX,
     LINK_LABELS,
-    NAMED_ROOM,
-    NOT_ROOM,
-    PLACE,
     QUOTED,
     SLOT_NOT_PERSON,
-    STATUS_MARKER,
     TOGGLE,
 )
 from parsers.heuristic.reading import SEPARATORS, Parsed
@@ -82,7 +85,9 @@ def title_and_speakers(parts: list[Parsed]):
         elif part.label in ("date", "time", "location", "ignore", "abstract"):
             part.used = part.label != "abstract"
     content = [p for p in parts if not p.used and p.rest and p.label is None]
-    if len(content) == 1 or (
+    if content and session_head(content[0].rest):
+        pass  # "Session 2: Theme: Subtheme" names a session, no speaker
+    elif len(content) == 1 or (
         content and len(content[0].rest) <= 400 and not title and _one_liner(content[0])
     ):
         found_title, found_speakers = _split_one_line(content[0])
@@ -101,7 +106,7 @@ def title_and_speakers(parts: list[Parsed]):
         if title_part is not None:
             title = unquote(_lead_title(title_part) or _without_series_label(title_part))
             title_part.used = True
-            if not speakers:
+            if not speakers and not session_head(title):
                 inner_title, inner_people = speaker_and_title(title)
                 if inner_people:
                     title, speakers = inner_title, inner_people
@@ -114,7 +119,7 @@ def title_and_speakers(parts: list[Parsed]):
     slot = slot_speaker_title(title or "")
     if slot is not None and (not speakers or same_people(slot[1], speakers)):
         title, speakers = slot[0], speakers or slot[1]  # "Keynote from Jane Doe: Title"
-    return title, speakers, title_part
+    return tidy_title(title), speakers, title_part
 
 
 def _more_credited(speakers: list[Speaker], found: list[Speaker]) -> bool:
@@ -265,7 +270,9 @@ def _split_one_line(part: Parsed) -> tuple[str | None, list[Speaker]]:
     if quoted and len(quoted.group(1).split()) >= 2:
         title = quoted.group(1).strip()
         remainder = (rest[: quoted.start()] + " " + rest[quoted.end() :]).strip(SEPARATORS)
-        return title, people_in(remainder) or loose_people(remainder)
+        people = people_in(remainder) or loose_people(remainder)
+        if people or not _quote_inside_heading(part, remainder):
+            return title, people
     for text, element in part.line.fragments:
         if element is None or element.tag not in ("em", "i", "cite", "strong", "b", "a", "span"):
             continue
@@ -285,6 +292,12 @@ def _split_one_line(part: Parsed) -> tuple[str | None, list[Speaker]]:
     if speakers:
         return unquote(title) if title else None, speakers
     return None, []
+
+
+def _quote_inside_heading(part: Parsed, remainder: str) -> bool:
+    """A heading that quotes a name inside its own words ("A study of the «Atlas» corpus.
+    New ideas."): the heading is the title, the quoted words a part of it."""
+    return bool(part.line.heading) and len(remainder.split()) >= 4
 
 
 def _whole_fragment(part: Parsed, text: str) -> bool:
@@ -309,6 +322,7 @@ def _title_line(content: list[Parsed]) -> Parsed | None:
     def rank(part: Parsed) -> tuple[bool, int, int]:
         line = part.line
         pause = first is not None and is_pause(part) and part.line.index > first
+        pause = pause or (len(candidates) > 1 and session_head(part.rest))
         if line.heading:
             return pause, 0, part.line.index
         if QUOTED.fullmatch(part.rest):
@@ -326,6 +340,8 @@ def _title_like(part: Parsed) -> bool:
         return False
     if people_in(text) or re.fullmatch(r"[\W\d_]+", text) or is_month_name(text):
         return False
+    if BOX_LABEL.match(text):
+        return False  # "Next colloquium", "Upcoming talk": a box's label
     if TOGGLE.match(text) or re.match(r"^<?https?://\S+$", text) or AGENDA_NOTE.match(text):
         return False  # an "abstract" button, a bare URL, "Anschließend kleiner Empfang"
     if not part.line.heading and looks_like_place(text):
@@ -350,66 +366,3 @@ def _is_link_text(part: Parsed, value: str) -> bool:
         element is not None and element.tag == "a" and clean(text) == value
         for text, element in part.line.fragments
     )
-
-
-@per_page
-def looks_like_place(text: str) -> bool:
-    """A room or venue line ("Room 101", "Salle 105, tour 25-26", "Online", "Evans 1015")."""
-    if len(text) > 120 or len(text.split()) > 14 or _MODE_LED_TITLE.match(text):
-        return False
-    return bool(PLACE.search(text)) or bool(NAMED_ROOM.match(text) and not NOT_ROOM.match(text))
-
-
-# "Online matching under uncertainty", "Virtual screening of ligands": a title that starts with
-# a word `PLACE` takes for a meeting mode, then runs on with no place word ("Online via Zoom",
-# "Online (Teams)", "Hybrid: Room 12 and Zoom" are places).
-_MODE_LED_TITLE = re.compile(
-    r"^(?:online|remote|virtual|hybrid)\s+(?!(?:via|on|at|in|and|only|event|meeting|session|"
-    r"seminar|talk|lecture|zoom|teams|webex)\b)[a-z][\w-]*(?:\s+[\w-]+){2,}$",
-    re.I,
-)
-
-
-def unquote(text: str | None) -> str | None:
-    """A title as shown, minus quotes, "[slides]" labels and a leading/trailing status word."""
-    text = clean(LINK_LABELS.sub(" ", text or ""))
-    if not text:
-        return None
-    text = _KIND_TAG.sub("", _unwrapped(text)).rstrip(" ,;:–—-")
-    for pattern in (
-        rf"^(?:{STATUS_MARKER.pattern})[:–—-]?\s*",
-        rf"[–—-]?(?:{STATUS_MARKER.pattern})$",
-    ):
-        stripped = re.sub(pattern, " ", text, flags=re.I).strip(" ,;:–—-")
-        if stripped and stripped != text and len(stripped) >= 3:
-            text = stripped
-    return _unwrapped(text) or None
-
-
-# "[Invited talk] Title": the kind of talk in square brackets before its title.
-_KIND_TAG = re.compile(
-    r"^\[\s*(?:invited|keynote|plenary|contributed|tutorial|spotlight)[^\]]{0,20}\]\s*(?=\S)",
-    re.I,
-)
-_QUOTE_FAMILIES = ('"“”„', "«»‹›", "'‘’‚")
-
-
-def _unwrapped(text: str) -> str:
-    """A title minus quotes around the whole of it, or a lone stray quote at one end; quotes
-    that set off a part ("»Berlocken« – ein Text", "Kinderphysik« und »…«") stay."""
-    for _ in range(3):
-        text = text.strip()
-        if len(text) < 2:
-            return text
-        first, last = text[0], text[-1]
-        family = next((f for f in _QUOTE_FAMILIES if first in f or last in f), None)
-        if family is None:
-            return text
-        count = sum(text.count(ch) for ch in family)
-        if first in family and last in family and count == 2:
-            text = text[1:-1]
-        elif count == 1 and (first in family or last in family):
-            text = text[1:] if first in family else text[:-1]
-        else:
-            return text
-    return text.strip()

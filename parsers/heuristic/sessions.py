@@ -1,0 +1,179 @@
+"""Programme sessions for `records`: one slot's time printed in several zones, and a session
+that lists several papers.
+
+1. A time cell that repeats its slot's time in other zones ("9am" / "6am PDT" / "3pm CEST",
+   one line each in one cell) gives one anchor, not one per zone: else each zone line is a
+   record of its own and the activity cell beside it belongs to none (`zone_repeats`).
+2. A timed session (a table row, a heading and its list) whose list holds two papers or more,
+   each a title with its authors ("A and B. Title" on one line, or a title over a nested
+   authors line), is one talk per paper; the session's own lines (its name, its chair, an
+   "Opening" item) stay in the session's record, which names no speaker (`split_sessions`).
+   Not when the session's own lines name a speaker (a talk whose abstract lists references)
+   nor when the items give years (a reading list).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from parsers.common.html import HtmlElement
+from parsers.common.people import looks_like_name, people_in, speaker_and_title, split_speakers
+from parsers.common.text import clean
+from parsers.common.times import find_time_range
+from parsers.common.zones import find_zone
+from parsers.heuristic.labels import LABELLED, label_of
+from parsers.heuristic.lines import Line
+
+# At most this many lines repeat one time in a cell (a local time and two or three others).
+MAX_ZONE_LINES = 4
+# What may remain of a zone line once its time and zone are cut: brackets, dashes, "UTC+2".
+_ZONE_LEFTOVER = re.compile(r"^[\s()\[\],;:/|·–—+-]*(?:[+-]?\d{1,2}(?::?\d\d)?)?[\s()\[\]]*$")
+_ZONE_TOKEN = re.compile(r"\b(?:[A-Z]{2,5}|UTC|GMT)\b")
+
+
+def zone_repeats(anchors: list[list[Line]]) -> list[list[Line]]:
+    """Anchors minus the zone repeats of the anchor before them (module docstring, 1.):
+    consecutive one-line anchors in one block, each a clock time alone, every later one with
+    a zone other than the first's. Two times in one zone (or none) are two slots."""
+    merged: list[list[Line]] = []
+    for anchor in anchors:
+        if merged and _repeats_in_zone(merged[-1], anchor):
+            merged[-1] = merged[-1] + anchor
+            continue
+        merged.append(anchor)
+    return merged
+
+
+def _repeats_in_zone(before: list[Line], anchor: list[Line]) -> bool:
+    if len(anchor) != 1 or len(before) >= MAX_ZONE_LINES:
+        return False
+    line, first = anchor[0], before[0]
+    if any(other.element is not line.element for other in before):
+        return False
+    if line.index - before[-1].index != 1 or not all(map(_time_alone, [*before, line])):
+        return False
+    zone = find_zone(line.text)
+    return zone is not None and zone != find_zone(first.text)
+
+
+def _time_alone(line: Line) -> bool:
+    """Is the line a clock time with at most a zone ("6am PDT", "15:00 (CEST)")?"""
+    text = line.text
+    if len(text) > 30:
+        return False
+    start, _end, span = find_time_range(text)
+    if start is None or span is None:
+        return False
+    rest = _ZONE_TOKEN.sub(" ", text[: span[0]] + " " + text[span[1] :])
+    return bool(_ZONE_LEFTOVER.match(rest))
+
+
+# Papers in one session: at least this many, and this share of the list's items.
+MIN_PAPERS = 2
+PAPER_SHARE = 0.6
+MAX_ITEM_LINES = 4
+MAX_ITEM_CHARS = 400
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "Jane Doe and John Roe. Title": the authors end at the first full stop after a word of two
+# letters or more (an initial's full stop, "J. Doe", does not end them).
+_AUTHORS_FIRST = re.compile(r"^(?P<who>[^.:;()]{3,300}?[^\W\d_]{2})\.\s+(?P<what>\S.{2,})$")
+LI_DEPTH = 8
+
+
+def split_sessions(lines: list[Line], owner: dict[int, int]) -> dict[int, int]:
+    """`owner` with each paper of a session given a record of its own (module docstring, 2.)."""
+    members: dict[int, list[Line]] = defaultdict(list)
+    for line in lines:
+        if line.index in owner:
+            members[owner[line.index]].append(line)
+    number = max(owner.values(), default=-1) + 1
+    for record in list(members.values()):
+        for item in _papers(record):
+            for line in item:
+                owner[line.index] = number
+            number += 1
+    return owner
+
+
+def _papers(record: list[Line]) -> list[list[Line]]:
+    """The paper items of a session record (each a list of its lines), or []."""
+    if len(record) < 3:
+        return []
+    items = _items(record)
+    by_list: dict[int, list[list[Line]]] = defaultdict(list)
+    for item_element, item_lines in items:
+        parent = item_element.getparent()
+        by_list[id(parent)].append(item_lines)
+    in_items = {line.index for _element, item_lines in items for line in item_lines}
+    head = [line for line in record if line.index not in in_items]
+    if not head or any(_names_someone(line.text) for line in head):
+        return []
+    found: list[list[Line]] = []
+    for entries in by_list.values():
+        papers = [entry for entry in entries if _paper(entry)]
+        if len(papers) >= MIN_PAPERS and len(papers) >= PAPER_SHARE * len(entries):
+            found.extend(papers)
+    return found
+
+
+def _items(record: list[Line]) -> list[tuple[HtmlElement, list[Line]]]:
+    """The record's list items, outermost first: each line goes to the outermost `<li>` above
+    it that does not hold the whole record (a record inside a list item is no item of its
+    own)."""
+    holders: dict[int, int] = defaultdict(int)
+    chains: list[list[HtmlElement]] = []
+    for line in record:
+        chain, node = [], line.element
+        for _ in range(LI_DEPTH):
+            if node is None:
+                break
+            if node.tag == "li":
+                chain.append(node)
+                holders[id(node)] += 1
+            node = node.getparent()
+        chains.append(chain)
+    items: dict[int, tuple[HtmlElement, list[Line]]] = {}
+    for line, chain in zip(record, chains, strict=True):
+        inner = [li for li in chain if holders[id(li)] < len(record)]
+        if inner:
+            top = inner[-1]
+            items.setdefault(id(top), (top, []))[1].append(line)
+    return list(items.values())
+
+
+def _names_someone(text: str) -> bool:
+    """Does a session's own line name a speaker? A labelled role ("Chair: Jane Doe") does not."""
+    labelled = LABELLED.match(text)
+    if labelled and label_of(labelled.group(1)) == "ignore":
+        return False
+    return bool(people_in(text))
+
+
+def _paper(item: list[Line]) -> bool:
+    """A list item that is one paper: a title with its authors, and no year (`_papers`)."""
+    if len(item) > MAX_ITEM_LINES or any(len(line.text) > MAX_ITEM_CHARS for line in item):
+        return False
+    if any(_YEAR.search(line.text) for line in item):
+        return False
+    if len(item) == 1:
+        return _authors_and_title(item[0].text)
+    people = [line for line in item if _authors(line.text)]
+    return 1 <= len(people) < len(item) and not _authors(item[0].text)
+
+
+def _authors(text: str) -> bool:
+    """Is the text an author list and nothing else ("A, B and C")?"""
+    if people_in(text):
+        return True
+    names = split_speakers(text)
+    return len(names) >= 2 and all(looks_like_name(s.name) for s in names)
+
+
+def _authors_and_title(text: str) -> bool:
+    """One line holding a paper's authors and its title ("A and B. Title", "A: Title")."""
+    shaped = _AUTHORS_FIRST.match(text)
+    if shaped and _authors(shaped["who"]) and not _authors(shaped["what"]):
+        return True
+    title, people = speaker_and_title(text)
+    return bool(people and title and len(clean(title) or "") >= 6)
