@@ -12,6 +12,7 @@ citation-style entry ("Doe, J. (2021). Title. Venue."), and a line that is only 
 its record even when its block's class names another field ("publication-location").
 Which long lines are still entries, and which undated lines are entries on such a page
 ("Past seminars" items, recordings, an undated item among dated ones), is `entries`'.
+Month-only dates are `months`' (re-exported here for `titles`, `fields`, `title_marks`).
 Bounded by `MAX_ANCHORS`.
 """
 
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-from parsers.common.dates import MONTHS
 from parsers.common.html import HtmlElement
 from parsers.common.people import people_in, speaker_and_title
 from parsers.common.text import clean
@@ -28,17 +28,22 @@ from parsers.heuristic.entries import (
     bold_lead,
     cited_year,
     date_closes,
+    date_leads,
     entry_item,
     like_dated_siblings,
     media_headings,
     past_heading,
     person_and_title,
     starts_with_clock,
+    venue_year,
     without_labels,
     year_only,
 )
-from parsers.heuristic.labels import label_of
 from parsers.heuristic.lines import Line
+from parsers.heuristic.months import MONTH_YEAR as MONTH_YEAR
+from parsers.heuristic.months import is_month_name as is_month_name
+from parsers.heuristic.months import lone_month, month_only
+from parsers.heuristic.months import without_month as without_month
 from parsers.heuristic.reading import META_DATE, PageContext, parse_line, read_date
 from parsers.heuristic.records import DIGIT, is_inside
 
@@ -75,6 +80,8 @@ def find_anchors(
         if len(found) > MAX_ANCHORS * 2:
             break
         entry = _anchor(line, probe, year_groups, under_year)
+        if entry is None and year_groups and _venue_entry(lines, line):
+            entry = (line, False, False)  # "Title.<br>CONF 2016 Meeting, City": by year only
         if entry is None and year_groups and not line.heading:
             if under_past and person_and_title(line):
                 entry = (line, False, False)  # "Jane Doe (Lab): Title" under "Past talks"
@@ -118,6 +125,15 @@ def _anchor(line: Line, probe: PageContext, year_groups: bool, under_year: bool)
     if (month_only(line) and not _prose(line, probe)) or (year_groups and year_only(line)):
         return (line, False, False)  # a talk dated by month or year only
     return None
+
+
+def _venue_entry(lines: list[Line], line: Line) -> bool:
+    """Is the line the venue line of a two-line entry dated by the year in its event's name
+    (`entries.venue_year`), and no publication's or page stamp's?"""
+    at = line.index
+    if line.heading or at >= len(lines) or lines[at] is not line or not venue_year(lines, at):
+        return False
+    return not (_publication(line.text, True) or META_DATE.search(line.text))
 
 
 # A bibliography entry mentions dates too ("Proceedings of ICML, Baltimore, 17 July 2022").
@@ -194,68 +210,6 @@ def _with_year_group_items(
         if id(lines[index].element) not in dated
     ]
     return sorted(found + extra, key=lambda entry: entry[0].index) if extra else found
-
-
-# "May 2023", "(July, 2025)", "Oct 2022.", "maio de 2014": a month and a year with no day.
-# Personal talk lists date talks this way: the line is still a talk's, it has no date.
-_MONTH_NAMES = "|".join(
-    sorted((re.escape(m) for m in MONTHS if len(m) >= 3), key=len, reverse=True)
-)
-MONTH_YEAR = re.compile(
-    rf"(?<![\w/.-])(?P<month>{_MONTH_NAMES})\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?![\d/-])", re.I
-)
-# Month names that are also common lowercase words ("may 2023 be", "set 2021 as"): these count
-# only capitalised.
-_MONTH_WORDS = frozenset(["may", "march", "mar", "set", "sept", "dec", "gen", "mai"])
-# A month with no year is a date only in a column headed as the date ("TBC May").
-_BARE_MONTH = re.compile(rf"(?<![\w/.-])(?:{_MONTH_NAMES})\.?(?![\w/-])", re.I)
-
-
-# A numeric month and year alone on a line ("05.2024", "(11/2023)"): a card's date by
-# month only. Alone only: inside a text the shape is a version, a page or a ratio as often.
-NUMERIC_MONTH = re.compile(r"^[(\[]?(?:0?[1-9]|1[0-2])[./](?:19|20)\d\d[)\]]?$")
-
-
-def month_only(line: Line) -> bool:
-    """Does the line date a talk by month only ("May 2023", "05.2024"; "TBC May" in a Date
-    column)? Callers have found no full date in it."""
-    text = line.text[:300]
-    if NUMERIC_MONTH.match(text.strip(" .,;")):
-        return True
-    for match in MONTH_YEAR.finditer(text):
-        word = match.group("month")
-        if not (word.islower() and word.lower() in _MONTH_WORDS):
-            return True
-    column = line.column or ""
-    return bool(column and label_of(column) == "date" and _BARE_MONTH.search(text))
-
-
-def without_month(title: str) -> str:
-    """A title minus the month it was given in ("Title (July, 2025)", "May 2023: Title"):
-    dates by month only are not cut out with the dates (`anchors.month_only`)."""
-    for pattern in (_MONTH_AFTER, _MONTH_BEFORE):
-        stripped = pattern.sub("", title).strip()
-        if stripped and stripped != title and len(stripped) >= 3:
-            return stripped
-    return title
-
-
-_MONTH_AFTER = re.compile(rf"[\s,;–—-]*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\.?\s*$", re.I)
-_MONTH_BEFORE = re.compile(rf"^\s*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\s*[:.,–—-]\s*", re.I)
-
-
-def lone_month(line: Line) -> bool:
-    """Is the line a month name and nothing else ("October", "<b>Mar.</b>")? Under a year
-    heading on a talks page it dates the talk below it by month; the talk gets no date."""
-    return is_month_name(line.text)
-
-
-def is_month_name(text: str) -> bool:
-    """`lone_month` for a text."""
-    word = text.strip(" .,:;()[]")
-    if not _BARE_MONTH.fullmatch(word) or len(word) < 3:
-        return False
-    return not (word.islower() and word.lower() in _MONTH_WORDS)
 
 
 def citation_title(text: str, fragments: list) -> str | None:
@@ -339,12 +293,14 @@ def _pairs(found: list[tuple[Line, bool, bool]], k: int) -> bool:
 def _same_day(found: list[tuple[Line, bool, bool]], k: int, probe: PageContext) -> bool:
     """Does found[k] repeat the date of the anchor before it, in the same small block ("<a>
     2024-12-12 Talk: …</a> <span>December 12, 2024</span>")? A headline and a date badge
-    that give one day are one talk's, not two records; two clock times are two slots."""
+    that give one day are one talk's, not two records; two clock times are two slots, and
+    two labelled date fields ("Date: …" in each of two cards) are two talks' fields."""
     line, has_day, has_time = found[k]
     last, last_day, last_time = found[k - 1]
     if not (has_day and last_day) or (has_time and last_time) or line.index - last.index > 3:
         return False
-    if parse_line(line, probe).day != parse_line(last, probe).day:
+    here, before = parse_line(line, probe), parse_line(last, probe)
+    if here.day != before.day or here.label == before.label == "date":
         return False
     block = _meeting_point(last, line)
     if block is None:
@@ -372,12 +328,14 @@ def _meeting_point(a: Line, b: Line) -> HtmlElement | None:
 def _prose(line: Line, probe: PageContext) -> bool:
     """A sentence that mentions a date ("The programme runs from Monday 27 May at 10h30 …"),
     not a talk's date line: many words, no person, no quoted or emphasised title; not a slot
-    that opens with its time, nor an entry that closes with its date (`entries`)."""
+    that opens with its time, nor an entry that opens or closes with its date (`entries`)."""
     if line.heading or starts_with_clock(line):
         return False
     rest = parse_line(line, probe).rest
     words = rest.split()
     if len(words) < 14 or re.search(r"[“”«»\"]", rest) or _date_closes_entry(line, probe):
+        return False
+    if date_leads(line, probe):  # "<em>July 8, 2018</em>. Title. Venue." in a list
         return False
     if bold_lead(line):
         return False

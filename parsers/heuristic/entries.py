@@ -6,9 +6,12 @@ rules say when a long line is still an entry, and which undated lines are entrie
 - a list item led by a title set in bold ("<strong>Title</strong> A talk for the lab …");
 - a line whose last sentence, or last comma piece(s), is a date, before any "[slides]"
   labels ("… for the lab. November 25th, 2020. [slides]");
+- a line that opens with its date set off by a stop, colon or dash ("July 8, 2018. Title."),
+  in a list item or in a run of sibling paragraphs of that shape;
 - on a page that lists talks, a venue line that ends in a year ("Venue, City - 2021"), a
   citation ("Doe, Jane, and Ann Roe. (2020). Title. *Venue*."), in a list item or in a run
-  of sibling paragraphs of that shape;
+  of sibling paragraphs of that shape, and the venue line under a title in a two-line list
+  item that names its event with the year ("Title.<br>CONF 2016 Meeting, City");
 - on such a page, the items under a "Past seminars" heading that read as a person and a
   title ("Jane Doe (Lab): Title"), and a list's undated items shaped like its dated ones.
 """
@@ -165,9 +168,11 @@ def _year_shaped(text: str) -> bool:
     return bool(YEAR_AT_END.search(text) or cited_year(text))
 
 
-def _paragraph_run(element: HtmlElement) -> bool:
-    """Is the paragraph one of at least two sibling paragraphs dated by a year only? A lone
-    paragraph that ends in a year is a sentence as often as an entry."""
+def _paragraph_run(element: HtmlElement, shaped_like=None) -> bool:
+    """Is the paragraph one of at least two sibling paragraphs dated by a year only (or of
+    the shape `shaped_like` tells)? A lone paragraph that ends in a year is a sentence as
+    often as an entry."""
+    shaped_like = shaped_like or _year_shaped
     parent = element.getparent() if element.tag == "p" else None
     if parent is None:
         return False
@@ -175,10 +180,62 @@ def _paragraph_run(element: HtmlElement) -> bool:
     shaped = 0
     for sibling in siblings:
         text = without_labels(clean(sibling.text_content()) or "")
-        shaped += len(text) <= 300 and _year_shaped(text)
+        shaped += len(text) <= 300 and shaped_like(text)
         if shaped >= 2:
             return True
     return False
+
+
+# A date set off at the head of an entry by a stop, a colon or a dash ("<em>July 8, 2018</em>.
+# Title. Venue.", "8 July 2018 – Title"): a sentence runs on from its date ("On 8 July 2018
+# we …", "8 July 2018 was the day …").
+_AFTER_LEAD_DATE = re.compile(r"\s*[.:|–—-]\s")
+
+
+def date_leads(line: Line, probe: PageContext) -> bool:
+    """Is the line an entry that opens with its date, set off (`_AFTER_LEAD_DATE`), in a
+    list item or in a run of sibling paragraphs led so? However long its title and venue,
+    such a line is a listing's entry, not a sentence (`anchors._prose`)."""
+    if not _leading_date(line.text, probe):
+        return False
+    if entry_item(line) is not None:
+        return True
+    return _paragraph_run(line.element, lambda text: _leading_date(text, probe))
+
+
+def _leading_date(text: str, probe: PageContext) -> bool:
+    day, span = read_date(text[:80], probe.year, probe.day_first)
+    if day is None or span is None or span[0] > 2:
+        return False
+    return text[span[1] - 1] in ".:" or bool(_AFTER_LEAD_DATE.match(text, span[1]))
+
+
+# The venue line of a two-line entry naming its event with the year inside ("CONF 2016
+# Spring Meeting, City, ST", "Research Day 2019, School of X, City") or opening its place
+# with it ("Training Program, 2016 City, ST"): the year is a word of the first comma piece,
+# or leads the second, and a place follows.
+_VENUE_YEAR = re.compile(
+    r"^[^,]*?(?<![\w/.'’-])(?:19|20)\d\d(?![\w/.'’-])[^,]*,\s*[^\W\d_]"
+    r"|^[^,]+,\s*(?:19|20)\d\d\s+[^\W\d_]"
+)
+
+
+def venue_year(lines: list[Line], k: int) -> bool:
+    """Is `lines[k]` the venue line of a list item of exactly two lines (cut at a `<br>`),
+    under a title line that gives no year, dating the entry by the year in its event's
+    name (`_VENUE_YEAR`)? Personal talk lists print "Title.<br>CONF 2016 Meeting, City";
+    a year inside a line of any other shape is a sentence's or a name's as often."""
+    line = lines[k]
+    if k == 0 or len(line.text) > 200 or not _VENUE_YEAR.search(line.text):
+        return False
+    title, block = lines[k - 1], line.element
+    if title.element is not block or entry_item(line) is None:
+        return False
+    if (k >= 2 and lines[k - 2].element is block) or (
+        k + 1 < len(lines) and lines[k + 1].element is block
+    ):
+        return False  # a third line: a paragraph, not a title and its venue
+    return len(title.text.split()) >= 3 and not _YEAR.search(title.text)
 
 
 # A heading over a series' past talks ("Past seminars", "Previous talks", "Séminaires
