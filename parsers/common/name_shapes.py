@@ -112,6 +112,15 @@ LOWER_NAME_TOKEN = re.compile(
     r"ed|al|ar|ic|ies|es)$)[a-zß-ÿ][a-zß-ÿ'’-]{2,}$"
 )
 
+# A Title-Cased word ending the way abstract nouns of titles do ("Segmentation", "Robustness",
+# "Topology", "Statistics"): no given name or surname. The stem must be long enough that names
+# with such endings stay names ("Clement", "Tassion", "Youness").
+NOUN_SUFFIX_WORD = re.compile(
+    r"^[^\W\d_]{2,}tions?$|^[^\W\d_]{4,}(?:sions?|ments?|ity|ities|ics|isms?)$"
+    r"|^[^\W\d_]{5,}ness(?:es)?$|^[^\W\d_]{2,}olog(?:y|ies)$",
+    re.IGNORECASE,
+)
+
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul
 # "Surname Given" with a space between, as Japanese, Chinese and Korean programmes print a
@@ -132,6 +141,21 @@ def cjk_name(text: str | None, *, in_list: bool = False) -> bool:
     if _CJK_NOT_NAME.search(text):
         return False
     return bool(_CJK_SPACED_NAME.match(text) or (in_list and _CJK_RUN_NAME.match(text)))
+
+
+_HANGUL_RUN = re.compile(r"^[\uac00-\ud7af]{2,4}$")
+
+
+def korean_name(text: str | None) -> bool:
+    """A Korean name written as one run of Hangul ("김민수", "남궁민"): a known surname, then a
+    given name of one or two syllables, and no title word that starts like one ("이론")."""
+    text = (text or "").strip()
+    if not _HANGUL_RUN.match(text) or text in vocab.KOREAN_NOT_NAMES:
+        return False
+    return any(
+        text.startswith(surname) and 1 <= len(text) - len(surname) <= 2
+        for surname in vocab.KOREAN_SURNAMES
+    )
 
 
 # "Name · Affiliation", "Name • Affiliation": cards set the two apart with a middle dot or a

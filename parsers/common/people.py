@@ -13,7 +13,9 @@ Forms handled (real strings from the seed pages):
   "Series: Week 2 given by Jane Doe & Bo Li"          -> the credit names the speakers
   "Jane Doe, Bo Li and Ann Lee. Title"                -> the authors' sentence, then the title
   "Title. Jane Doe. Discussant: Bo Li"                -> a discussant is no speaker
-(invented examples for the last five; the shapes themselves are in `name_shapes`.)
+  "Title: Subtitle, Alignment — Jane Doe", "Title - 김민수" -> the name after the last dash
+(invented examples for the last six; the shapes themselves are in `name_shapes`, the list's
+punctuation and one speaker's "Name (Affiliation)" in `name_lists`.)
 The affiliation is kept *as given* (only a trailing full stop goes): the schema records what
 the page says for that talk, and institution matching is a later, separate concern.
 """
@@ -22,8 +24,9 @@ from __future__ import annotations
 
 import re
 
-from parsers.common import name_shapes, vocab
+from parsers.common import name_lists, name_shapes, vocab
 from parsers.common.memo import per_page
+from parsers.common.name_lists import clean_affiliation, parse_speaker, without_full_stop
 from parsers.common.name_shapes import cjk_name, looks_like_name, strip_honorifics
 from parsers.common.text import clean
 from parsers.talk import Speaker
@@ -31,71 +34,9 @@ from parsers.talk import Speaker
 # Shapes that live in `name_shapes` now, still imported from here by their users.
 EVENT_LABEL, SLOT_LABEL = name_shapes.EVENT_LABEL, name_shapes.SLOT_LABEL
 HONORIFICS, PARTICLES = name_shapes.HONORIFICS, name_shapes.PARTICLES
-SPEAKER_SEPARATORS = re.compile(
-    r"\s*(?:;|\s[&+]\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\boch\b|\bog\b|\bи\b)\s*"
-)  # "+" joins two presenters ("Jane Doe + Bo Li"), "и" is Russian "and"
-# "A (X), B (Y), and C": a comma right after a bracketed affiliation ends that speaker; CJK
-# lists write it full-width or as "、", and often with no space after it ("A (X),B (Y)").
-_AFTER_BRACKET = re.compile(r"(?<=[)\]])\s*[,，、]\s*")
-_DEGREE_ONLY = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|msc|m\.sc)\.?$", re.IGNORECASE)
-# "Name (Affiliation)", also with a nickname in brackets inside or after the name: "Minseo
-# (Max) Park (Kyoto University)", "Robert Smith (Bob) (MIT)". A nickname is one capitalised
-# word, never an acronym (an affiliation: "KTH", "MIT").
-_BRACKET_NICKNAME = r"\([A-Z][a-z'’-]{1,14}\)"
-_PAREN_AFFILIATION = re.compile(
-    rf"^(?P<name>[^()]+?(?:\s*{_BRACKET_NICKNAME}(?:\s+[^()]+?)?)?)"
-    r"\s*[(\[](?P<aff>[^()\[\]]+)[)\]]\s*\.?$"
-)
-# Inside the name only: "Karen Vogtmann (Warwick)" is a name and an affiliation.
-_NICKNAME_IN_BRACKETS = re.compile(rf"\s{_BRACKET_NICKNAME}(?=\s+\w)")
-_TRAILING_NICKNAME = re.compile(rf"\s*{_BRACKET_NICKNAME}$")
+SPEAKER_SEPARATORS = name_lists.SPEAKER_SEPARATORS  # split outside brackets only
 # "Name, Affiliation: Title": a colon and more words after the affiliation start a title.
 _TITLE_AFTER_COLON = re.compile(r"[^\W\d]:\s+\S")
-
-
-def clean_affiliation(text: str | None) -> str | None:
-    """Affiliation as given, minus wrapping punctuation and a trailing full stop."""
-    text = clean(text)
-    if not text:
-        return None
-    text = text.strip(" ,;–—-")
-    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
-        text = text[1:-1].strip()  # "(KTH)" as a page prints it next to the name
-    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
-        text = text[:-1]
-    return text.strip() or None
-
-
-def parse_speaker(text: str | None, affiliation: str | None = None) -> Speaker | None:
-    """One speaker from "Name (Affiliation)" or "Name, Affiliation"; an explicit affiliation wins.
-
-    Splits at the first comma because names rarely contain one in these pages while
-    affiliations often do ("MIT, Center for Theoretical Physics").
-    """
-    text = clean(text)
-    if not text:
-        return None
-    name, given = text, None
-    paren = _PAREN_AFFILIATION.match(text)
-    if paren and "," not in paren["name"]:  # "Jan Kieseler, European Org. ... (CERN)": comma first
-        # "Robert Smith (Bob) (MIT)": the nickname after the name goes, one inside it stays
-        name, given = _TRAILING_NICKNAME.sub("", paren["name"]), paren["aff"]
-    elif "," in text:
-        head, tail = text.split(",", 1)
-        if not _DEGREE_ONLY.match(tail.strip()):
-            name, given = head, tail
-    name = _without_full_stop(strip_honorifics(clean(name) or ""))
-    if not name:
-        return None
-    return Speaker(name=name, affiliation=clean_affiliation(affiliation or given))
-
-
-def _without_full_stop(name: str) -> str:
-    """The sentence's full stop after the last name of an author list ("…, and Paolo Rossi."),
-    not an initial's ("Krishna P.")."""
-    if name.endswith(".") and not re.search(r"(?:^|\s)\w\.$", name):
-        return name[:-1].rstrip()
-    return name
 
 
 def split_speakers(text: str | None) -> list[Speaker]:
@@ -105,8 +46,8 @@ def split_speakers(text: str | None) -> list[Speaker]:
         return []
     parts = [
         p
-        for piece in _AFTER_BRACKET.split(text)
-        for p in SPEAKER_SEPARATORS.split(piece)
+        for piece in name_lists.AFTER_BRACKET.split(text)
+        for p in name_lists.split_list(piece)
         if p and p.strip()
     ]
     if len(parts) > 1 and all(_name_part(p) for p in parts):
@@ -119,7 +60,7 @@ def split_speakers(text: str | None) -> list[Speaker]:
     # between a comma are two people (elsewhere "Name, X" is a name and an affiliation).
     initials = len(names) == 2 and all(name_shapes.INITIALS_FIRST.match(n) for n in names)
     if (len(names) >= 3 or initials) and all(looks_like_person(name) for name in names):
-        return [Speaker(_without_full_stop(name)) for name in names]  # "A, B, C": authors
+        return [Speaker(without_full_stop(name)) for name in names]  # "A, B, C": authors
     speaker = parse_speaker(text)
     return [speaker] if speaker else []
 
@@ -159,7 +100,8 @@ def looks_like_person(text: str | None) -> bool:
     A nickname, quoted (Edward J. "Kingfish" Lada) or in brackets (Minseo (Max) Park), does
     not count against the name.
     """
-    if not looks_like_name(_NICKNAME_IN_BRACKETS.sub(" ", _NICKNAME.sub(" ", text or ""))):
+    bare = name_lists.NICKNAME_IN_BRACKETS.sub(" ", _NICKNAME.sub(" ", text or ""))
+    if not looks_like_name(bare):
         return False
     if _POSSESSIVE.search(text or ""):
         return False  # "Jane's Homepage", "AJG's Website": a site title, not the person
@@ -168,6 +110,7 @@ def looks_like_person(text: str | None) -> bool:
         word in NOT_NAME_WORDS
         or _SESSION_COMPOUND.search(word)
         or word.startswith(vocab.NOT_NAME_STEMS)  # inflected words ("семинара", "кафедры")
+        or name_shapes.NOUN_SUFFIX_WORD.match(word)  # "Semantic Segmentation"
         for word in words
     )
 
@@ -183,7 +126,7 @@ def people_in(text: str | None) -> list[Speaker]:
 
 @per_page  # each title/speaker hypothesis asks again of texts another one tried
 def _people_in(text: str | None) -> tuple[Speaker, ...]:
-    text = _without_markers(clean(text) or "")
+    text = name_lists.tidy(clean(text) or "")  # marks, presenter "*", a cut-off ")"
     if not text or len(text) > 200:
         return ()
     dotted = _dotted_person(text)
@@ -223,17 +166,6 @@ def _person(speaker: Speaker, speakers: list[Speaker]) -> bool:
         return False
     surer = any(looks_like_person(s.name) or cjk_name(s.name) for s in speakers if s != speaker)
     return cjk_name(speaker.name, in_list=surer)
-
-
-# Symbols a programme sets after (or before) a presenter list to mark the talk ("💻" online,
-# "🎤", "⚡"): no part of a name. Full-width brackets are read as brackets.
-_MARK = r"[\s\u2190-\u2bff\ufe0f\U0001f000-\U0001faff]+"
-_MARKERS = re.compile(rf"^{_MARK}|{_MARK}$")
-_FULL_WIDTH = str.maketrans({"（": "(", "）": ")"})
-
-
-def _without_markers(text: str) -> str:
-    return _MARKERS.sub("", text.translate(_FULL_WIDTH))
 
 
 def _stated_affiliation(speaker: Speaker) -> Speaker:
@@ -279,6 +211,9 @@ def speaker_and_title(
             )
             if people:
                 return match.group("title").strip(" \"“”'"), people
+    at_end = _speaker_at_end(text)
+    if at_end is not None:
+        return at_end
     for match in _TITLE_SPLIT.finditer(text):
         left, right = text[: match.start()].strip(), text[match.end() :].strip()
         if not left or not right:
@@ -292,6 +227,35 @@ def speaker_and_title(
     if found is not None:
         return found
     return _behind_label(text) if labelled else (text, [])
+
+
+# "Title: Subtitle, More — Jane Doe", "Title - 김민수": the last dash of the line, then a name.
+_LAST_DASH = re.compile(r"^(?P<title>.{3,})\s+(?:[–—]|-{1,2})\s+(?P<who>[^–—]{2,60}?)\s*$")
+
+
+def _speaker_at_end(text: str) -> tuple[str, list[Speaker]] | None:
+    """A name after the line's last dash is its speaker, before any earlier colon: what follows
+    a title's colon is a subtitle ("Segmentation, Alignment"), not a person. A CJK name needs
+    this slot to be believed, as it has no capitals to show it. None when a person leads the
+    line ("Jane Doe - Title - Bo Li": the splits below read it)."""
+    match = _LAST_DASH.match(text)
+    if match is None:
+        return None
+    title, who = match["title"].strip(), match["who"].strip()
+    people = people_in(who) or _cjk_at_end(who)
+    if not people or people_in(title):
+        return None
+    for split in _TITLE_SPLIT.finditer(title):
+        if people_in(title[: split.start()]):
+            return None
+    return title.strip(" \"“”'"), people
+
+
+def _cjk_at_end(who: str) -> list[Speaker]:
+    """ "加藤 祥", "김민수" closing an entry after a dash: a CJK name in the speaker's slot."""
+    if cjk_name(who) or name_shapes.korean_name(who):
+        return [Speaker(who)]
+    return []
 
 
 def _credited(text: str) -> tuple[str | None, list[Speaker]] | None:
@@ -318,7 +282,7 @@ def cited_people(text: str) -> list[Speaker]:
         return []
     if all(name_shapes.INITIALS_FIRST.match(name) for name in found[0]):
         return []  # "Doe, J.": on a personal list the owner gives the name in full
-    return [Speaker(_without_full_stop(name)) for name in found[0]]
+    return [Speaker(without_full_stop(name)) for name in found[0]]
 
 
 def _authors_before_title(text: str) -> tuple[str, list[Speaker]] | None:

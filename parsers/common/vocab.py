@@ -64,6 +64,25 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Korean surnames (the common one-syllable ones, and the two-syllable ones), and words that
+# start like a name but are title or programme words: `name_shapes.korean_name`.
+KOREAN_SURNAMES = _words(
+    """
+    김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남
+    심 노 하 곽 성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설
+    마 길 연 위 표 명 기 반 라 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부
+    남궁 황보 제갈 선우 독고 사공 서문
+    """
+)
+KOREAN_NOT_NAMES = _words(
+    """
+    이야기 이론 이해 이산 강의 강사 정리 정보 정수 최적화 신경망 문제 기초 기술 기계 소개 연구 연습
+    구현 구조 방법 방정식 인공지능 한국 안내 주제 서론 서비스 마무리 박사 석사 전략 조사 진행
+    도입 원리 공학 경제 선형 지도 지식 우주 인간 성능 차원 표현 명제 부분 전산 고급 고전 공개
+    """
+)
+
+
 # Who comments on a talk ("Discussant: …", "Comentario …") rather than gives it: a label, no name.
 DISCUSSANT_WORDS = (
     "discussant", "discussants", "respondent", "respondents", "commentator", "commentators",
@@ -137,3 +156,17 @@ NOT_NAME_STEMS = (
     "факультет", "кафедр", "лаборатор", "отдел", "центр", "групп", "программ", "школ",
     "академи", "секци", "заседани", "аудитори", "кабинет", "корпус",
 )  # fmt: skip
+
+
+# What a poster is called. An item that says it is a poster is not a talk: the heuristic's
+# entries and the platform parsers (a Hugo Academic "[poster] Title" item) drop it alike.
+POSTER_WORDS = r"(?:poster|póster|affiche)"
+
+# An entry that opens by saying it is a poster ("Poster at …", "Poster au/aux/à …", "Poster
+# presented at …", "[poster] Title"). Only as the entry's first words: a talk's note further
+# down ("Title <br> Poster presented at …") may be a judgement call either way.
+POSTER_LEAD = re.compile(
+    rf"^\s*(?:\[\s*{POSTER_WORDS}\s*\]|{POSTER_WORDS}\s+"
+    r"(?:(?:presented|présentée?|presentado)\s+)?(?:at|au|aux|à|a|en|in|on|bei|auf)\b)",
+    re.I,
+)

@@ -24,6 +24,9 @@ def looks_like_place(text: str) -> bool:
     a slot's or session's title ("Session 1: Building Trust"), nor a course-like "LLMs 101"."""
     if len(text) > 120 or len(text.split()) > 14 or _MODE_LED_TITLE.match(text):
         return False
+    tagged = _LEAD_TAG.match(text)
+    if tagged and tagged["rest"]:  # "[Campus seminar] Title": the tag names the event
+        return looks_like_place(tagged["rest"])
     if _SLOT_LED.match(text):
         return False
     if PLACE.search(text):
@@ -42,6 +45,9 @@ def _month_and_year(text: str) -> bool:
     )
 
 
+# A bracketed tag before the line's own words ("[Campus seminar 2016] …", "[Online] Room 4"),
+# maybe after a numeric date ("2016.10. [Campus seminar] …").
+_LEAD_TAG = re.compile(r"^\s*(?:\d[\d./-]{3,10}\s*)?\[[^\]]{1,60}\]\s*(?P<rest>.*)$")
 # "Online matching under uncertainty", "Virtual screening of ligands": a title that starts with
 # a word `PLACE` takes for a meeting mode, then runs on with no place word ("Online via Zoom",
 # "Online (Teams)", "Hybrid: Room 12 and Zoom" are places).
@@ -106,8 +112,13 @@ def _unwrapped(text: str) -> str:
     return text.strip()
 
 
-# An enumeration before the title: "[T9] - ", "[3] ", "2. ", "12) " (not "3D", "1.5 …").
-_ENUMERATION = re.compile(r"^(?:\[\s*[A-Za-z]{0,3}\d{1,3}\s*\]\s*[-–—:.]?|\d{1,3}[.)])\s+(?=\S)")
+# An enumeration before the title: "[T9] - ", "[3] ", "2. ", "12) " (not "3D", "1.5 …"); a
+# circled number "①", a part number "第2部・" ("part 2 ·"; not "第2回", the meeting's number).
+_ENUMERATION = re.compile(
+    r"^(?:\[\s*[A-Za-z]{0,3}\d{1,3}\s*\]\s*[-–—:.]?|\d{1,3}[.)])\s+(?=\S)"
+    r"|^[\u2460-\u2473\u2776-\u277f]\s*(?=\S)"
+    r"|^第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[部講]\s*[・：:．.\s]\s*(?=\S)"
+)
 # The slot a talk fills, before its title: "Keynote 2:", "Contributed talk 3:", "Invited
 # talk:", "Talk #4 –". A slot name alone ("Talk 1") is kept: it is the title the page gives.
 _SLOT_PREFIX = re.compile(
@@ -171,6 +182,10 @@ def session_head(text: str) -> bool:
 BOX_LABEL = re.compile(
     r"^\W*(?:next|upcoming|previous|past|latest|recent|forthcoming|coming\s+up|coming|"
     r"this\s+week'?s?|today'?s?)(?:\s+(?:\w+\s+)?(?:talks?|seminars?|colloqui(?:um|a)|"
-    r"lectures?|events?|sessions?|meetings?|speakers?|webinars?))?\W*$",
+    r"lectures?|events?|sessions?|meetings?|speakers?|webinars?))?\W*$"
+    # and in CJK: "次回の定例会" (next meeting), "過去のセミナー", "다음 세미나", "往期讲座"
+    r"|^\W*(?:次回|今後|過去|直近|最新|다음|지난|예정된|최근|下期|下一期|往期|近期)\s*の?\s*"
+    r"(?:[^\W\d_]{0,6}?)(?:セミナー|定例会|講演会|談話会|研究会|勉強会|例会|講演|予定|イベント|"
+    r"세미나|강연|콜로키움|讲座|报告|講座|活动|研讨会)\W*$",
     re.I,
 )

@@ -277,6 +277,8 @@ def update_context(field_ctx: PageContext, lines: list[Line]) -> None:
             if len(text) <= VENUE_PARAGRAPH_MAX and not line.heading:
                 field_ctx.location = _venue_in_sentence(line) or field_ctx.location
             continue
+        if not line.heading and in_page_link(line):
+            continue  # a table of contents ("2019", "2018" … linked to "#2019"): navigation
         years = years_named(text) if line.heading or len(text) <= 60 else []
         if years:
             field_ctx.year = years[0]
@@ -297,6 +299,22 @@ def update_context(field_ctx: PageContext, lines: list[Line]) -> None:
             field_ctx.location = _logistics_place(line) or _location_text(line)
         elif not line.heading and len(text) > 40:
             field_ctx.location = _venue_in_sentence(line) or field_ctx.location
+
+
+def in_page_link(line: Line) -> bool:
+    """Is the line wholly links to places on its own page (`href="#…"`)? Such a line is a
+    table of contents: the years and days it lists say where the sections are, not when the
+    talks below it are (the last entry, "2015", would date the first talks after it)."""
+    shown = [element for text, element in line.fragments if text.strip()]
+    return bool(shown) and all(_anchor_link(element, line.element) for element in shown)
+
+
+def _anchor_link(element: HtmlElement | None, stop: HtmlElement) -> bool:
+    while element is not None and element is not stop:
+        if element.tag == "a":
+            return (element.get("href") or "").startswith("#")
+        element = element.getparent()
+    return False
 
 
 VENUE_PARAGRAPH_MAX = 800  # an intro paragraph that says where the series meets

@@ -14,7 +14,9 @@ section). Rules, each a guess the surrounding evidence can overrule:
 - speakers are lines (or the rest of a one-line record) that `people_in` reads as persons,
   "A and B", "Name (Affiliation)", "Name, Affiliation", with an affiliation on the next line;
 - agenda slots that are not talks (coffee, lunch, breaks, registration, ...) give no talk,
-  nor do ceremonies and panels whoever is named with them, nor items tagged "[poster]".
+  nor do ceremonies and panels whoever is named with them, nor posters (items tagged
+  "[poster]", led by "Poster at …", or under a "Posters" heading), nor role blocks
+  ("Programme committee:" over names, "Co-organizer of …" service entries).
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from parsers.common.people import (
     people_in,
 )
 from parsers.common.text import clean, join_paragraphs, status_of
+from parsers.common.vocab import POSTER_LEAD
 from parsers.heuristic.anchors import lone_month, month_only
-from parsers.heuristic.headings import governing_title
-from parsers.heuristic.labels import ROLE_TAIL, label_of
+from parsers.heuristic.headings import governing_title, under_poster_heading
+from parsers.heuristic.labels import ROLE_TAIL, label_of, role_heading
 from parsers.heuristic.lines import Line, emphasis, line_link
 from parsers.heuristic.patterns import (
     BREAKS,
@@ -74,7 +77,9 @@ def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
         return None
     if title and (CEREMONY.match(title) or PANEL.match(title)):
         return None  # "Welcome from the Organizers", "Panel: …": named people, but no talk
-    if any(POSTER_TAG.search(line.text) for line in lines[:3]):
+    if title and role_heading(title):
+        return None  # "Programme committee:" over names, "Co-organizer of the …": no talk
+    if any(POSTER_TAG.search(line.text) for line in lines[:3]) or _poster(lines):
         return None  # "Title (June 2019) <br> Venue, City [poster]": a poster, not a talk
     if not title and not speakers:
         return None
@@ -98,6 +103,14 @@ def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
         links=tuple(links),
         status=_status(parts, title, date_text),
         extracted_by=EXTRACTED_BY,
+    )
+
+
+def _poster(lines: list[Line]) -> bool:
+    """A poster, not a talk: the entry is led by a poster tag, or stands under a heading that
+    names a poster section ("<h2>Posters</h2><ul>…")."""
+    return bool(lines) and (
+        bool(POSTER_LEAD.match(lines[0].text)) or under_poster_heading(lines[0].element)
     )
 
 

@@ -10,6 +10,7 @@ under such a heading is the occasion (host and date), even where it reads as a t
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from parsers.common import vocab
@@ -109,3 +110,37 @@ def _title_like(text: str) -> bool:
     if len(re.findall(r"[^\W\d_]{2,}", text)) < MIN_TITLE_WORDS:
         return False
     return not people_in(text)
+
+
+ALL_HEADINGS = frozenset(["h1", *HEADING_TAGS])
+# A section of posters ("Posters", "Poster sessions", "Conference Poster Presentations",
+# "Affiches"): the entries under it were shown on a board, not given as talks.
+POSTER_HEADING = re.compile(
+    r"^(?:(?:conference|selected|contributed)\s+)?(?:posters?|pósters?|affiches?)"
+    r"(?:\s+(?:sessions?|presentations?|contributions?))?\W*$",
+    re.I,
+)
+_order = page_dict()  # id(root) -> (root, {element: document position}, [(position, heading)])
+
+
+def under_poster_heading(element: HtmlElement) -> bool:
+    """Is the nearest heading before `element` (in document order) a poster section's?"""
+    heading = _heading_before(element)
+    text = clean(heading.text_content()[:100]) if heading is not None else None
+    return bool(text and POSTER_HEADING.match(text))
+
+
+def _heading_before(element: HtmlElement) -> HtmlElement | None:
+    """The last heading that opens at or before `element` in document order. The page's
+    order is computed once, so each record costs a lookup and a binary search."""
+    root = element.getroottree().getroot()
+    known = _order.get(id(root))
+    if known is None:
+        positions = {node: at for at, node in enumerate(root.iter())}
+        headings = [(at, node) for node, at in positions.items() if node.tag in ALL_HEADINGS]
+        known = _order[id(root)] = (root, positions, headings)
+    position = known[1].get(element)
+    if position is None:
+        return None
+    found = bisect.bisect_right(known[2], position, key=lambda pair: pair[0])
+    return known[2][found - 1][1] if found else None

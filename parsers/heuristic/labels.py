@@ -58,6 +58,37 @@ ROLE_TAIL = re.compile(
 )
 
 
+# A block headed by an organising role ("Programme committee", "Comité de programme et
+# d'organisation :", "Présidents du colloque", "Chairs"): the people under it run the event,
+# they give no talk. The role word ends the heading or is qualified ("of …", "du …"), so a
+# title that starts with one ("Committee machines for …") is not taken.
+ROLE_HEADING = re.compile(
+    r"^\W*(?:(?:program(?:me)?|organi[sz]ing|organi[sz]ation|scientific|steering|local|"
+    r"advisory|technical|executive|honorary|conference|workshop|general|the)\s+){0,3}"
+    r"(?:committees?|comités?|comites?|comitato|komitee|comisión|commission|chairs?|co-?chairs?|"
+    r"chairpersons?|présidents?|présidentes?|presidents?|organi[sz]ers?|organisateurs?|"
+    r"organisatrices?|jury)"
+    r"(?:\s+(?:de|du|des|d[’']|of|scientifique|scientific)(?=[\s’']).*)?"
+    r"\W*$",
+    re.I,
+)
+# An entry led by the role its owner had ("Co-organizer of the Coffee meeting, …",
+# "Organisatrice du séminaire …", "Chair of the session on …"): a service, not a talk given.
+ROLE_LEAD = re.compile(
+    r"^\W*(?:co-?)?(?:organi[sz]er|organisateur|organisatrice|organizador(?:a)?|"
+    r"organi[sz]ing\s+committee\s+member|chair|convene[ro]|session\s+chair)\s+"
+    r"(?:of|for|de|du|des|d[’']|del)(?=[\s’'])",
+    re.I,
+)
+MAX_ROLE_WORDS = 8
+
+
+def role_heading(text: str) -> bool:
+    """A role block's heading or a service entry's lead (`ROLE_HEADING`, `ROLE_LEAD`)."""
+    short = len(text.split()) <= MAX_ROLE_WORDS and bool(ROLE_HEADING.match(text))
+    return short or bool(ROLE_LEAD.match(text))
+
+
 # "Seminar Title:", "Talk abstract:": a field label may name the kind of session first.
 _SESSION_PREFIX = r"(?:(?:seminar|talk|lecture|colloquium|presentation|keynote)\s+)?"
 _LABEL_WORDS = [

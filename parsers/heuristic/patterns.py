@@ -131,12 +131,22 @@ LOCATION_WORDS = re.compile(
 )
 
 
+# A campus named in a piece of at most five words ("North Campus", "Campus de Luminy,
+# Marseille", "Venue: María Ruiz campus"); in a longer run of words it is a title's word
+# ("Designing a greener campus for the next decade", "How campus networks fail under load").
+_CAMPUS_WORD = r"[^\s,;:|()\[\]–—]+"
+_CAMPUS = (
+    rf"(?:^|[,;:|(\[–—])\s*(?=(?:{_CAMPUS_WORD}\s+){{0,4}}{_CAMPUS_WORD}\s*(?:$|[,;:|)\]–—]))"
+    rf"(?:{_CAMPUS_WORD}\s+){{0,4}}campus\b"
+)
+
+
 # A line that is a place: a room word with a room number or code, a campus, or just "Online".
 PLACE = re.compile(
     r"\b(room|rm\.|salle|raum|hall|building|bldg|auditorium|amphi\w*|hörsaal|aula|sala|"
     r"lecture theatre|gebäude|bâtiment|batiment|seminar ?room|seminarraum)\b.{0,40}\d|"
     r"\d.{0,20}\b(room|salle|raum|hall|building|auditorium|amphi\w*|hörsaal|aula)\b|"
-    r"\bcampus\b|^(online|zoom|remote|virtual|hybrid|webex|teams|tba|tbd)\b|"
+    rf"{_CAMPUS}|^(online|zoom|remote|virtual|hybrid|webex|teams|tba|tbd)\b|"
     r"^(?:腾讯会议|騰訊會議|线上|線上|在线|在線|オンライン|온라인)|"
     r"(?:会议室|會議室|报告厅|報告廳|教室|講堂|会議室|강의실|세미나실)\s*\w{0,6}$|"
     # a hall and an online stream ("…会議場＋オンライン中継"): the hall is the place
@@ -197,7 +207,7 @@ LINK_PIECE = re.compile(
 
 # A bracketed kind tag at the end of an item ("… , Wien [poster]", "(poster)"): the item is a
 # poster, not a talk. Only as a tag after the text: "(Poster) Title" names the title's kind.
-POSTER_TAG = re.compile(r"[\[(]\s*(?:poster|póster|affiche)\s*[\])]\W*$", re.I)
+POSTER_TAG = re.compile(rf"[\[(]\s*{vocab.POSTER_WORDS}\s*[\])]\W*$", re.I)
 
 
 MORE_CANCELLED = re.compile(

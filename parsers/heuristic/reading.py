@@ -226,6 +226,7 @@ def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
     if stripped != text and stripped.strip():
         text = stripped
     machine = _machine_date(line)
+    shown = text  # what blanking leaves out: the words around a time ("Room", a date)
     if len(text) <= 400 and (parsed.label != "location" or hinted):
         day, span = read_date(text, ctx.year, ctx.day_first, near=near, academic=ctx.academic)
         if machine is not None and (day is None or day != machine):
@@ -235,7 +236,7 @@ def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
             parsed.label = parsed.label or "ignore"
         elif span:
             parsed.day = day
-            text = _blank(text, span)
+            text = _blank_date(text, span)
         elif ctx.year is None and (yearless := dates.yearless_span(_head(text))):
             # "Oct. 22nd – Jane Doe (MIT)" on a page that names no year: no date to give the
             # talk, but the date is cut all the same, or it would be read as the title
@@ -248,7 +249,7 @@ def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
             if start is None or not tspan:
                 break
             written = text[tspan[0] : tspan[1]]
-            if not _plausible(start, written):
+            if not _plausible(start, written, shown[: tspan[0]], shown[tspan[1] :]):
                 kept.append(tspan)
                 text = text[: tspan[0]] + "\x01" * len(written) + text[tspan[1] :]
                 continue
@@ -312,22 +313,65 @@ def _machine_date(line: Line) -> date | None:
 def clock_span(text: str) -> tuple[int, int] | None:
     """Where the text gives a clock time a talk could start at ("14:00", "3pm"; not "M1.03")."""
     start, _end, span = times.find_time_range(text)
-    return span if start is not None and _plausible(start, text[span[0] : span[1]]) else None
+    if start is None:
+        return None
+    before, after = text[: span[0]], text[span[1] :]
+    return span if _plausible(start, text[span[0] : span[1]], before, after) else None
 
 
 def has_clock(text: str) -> bool:
     return clock_span(text) is not None
 
 
-def _plausible(start: time, written: str) -> bool:
-    """Talks start between 7:00 and 22:59; "0.01" or "2.14" without am/pm is a number."""
+def _plausible(start: time, written: str, before: str = "", after: str = "") -> bool:
+    """Talks start between 7:00 and 22:59; "0.01" or "2.14" without am/pm is a number. At
+    night only a clock written "HH:MM" is a time (`_night_clock`)."""
     if re.search(r"[ap]\.?\s?m\b|noon", written, re.I):
         return True
-    return 7 <= start.hour <= 22
+    return 7 <= start.hour <= 22 or _night_clock(written, before, after)
+
+
+_PADDED = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d(?!\d)")
+# What a padded "HH:MM" after these is: a room, a score, a verse or a length, not a clock.
+_NIGHT_LABEL = re.compile(
+    r"(?:\b(?:room|rm|raum|sala|salle|aula|zaal|score|result|ratio|scale|verse|vers|"
+    r"duration|length|runtime|durée|dauer|duración|durata|video|track|lap|chapter|ch)\b\.?|"
+    r"[#§])\s*[:(\[]?\s*$",
+    re.I,
+)
+
+
+def _night_clock(written: str, before: str, after: str) -> bool:
+    """A zero-padded "HH:MM" with a colon is a clock at any hour: a list converted to a far
+    zone has talks at "04:30" or "00:00". Not a video length or timestamp ("01:23:45"), a
+    verse range ("03:16-18"), a labelled number ("Room 02:10", "Duration 00:45"), nor the
+    midnight an event system writes for "no time given" ("2024-05-06 00:00", "00:00-23:59")."""
+    if not _PADDED.match(written) or re.match(r":\d|[-–]\d{1,3}\b(?!\s?[:.h]\d)", after):
+        return False
+    if _NIGHT_LABEL.search(before[-24:]):
+        return False
+    placeholder = re.search(r"\d{4}-\d\d-\d\d[T\s]*$", before) or re.search(
+        r"23:59|^\s*[-–]\s*00:00", written[5:] + after[:10]
+    )
+    return not (written.startswith("00:00") and placeholder)
 
 
 def _blank(text: str, span: tuple[int, int]) -> str:
     return text[: span[0]] + "\x00" * (span[1] - span[0]) + text[span[1] :]
+
+
+def _blank_date(text: str, span: tuple[int, int]) -> str:
+    """Blank a date; a full stop closing it before a capital ("June 18. The …") is marked
+    `_STOP`: it ends a sentence, so the capitalised word after it starts the title, not the
+    date ("on", "the" are cut next to a date only on its own side of the stop)."""
+    blanked, after = _blank(text, span), text[span[1] :]
+    sentence = re.match(r"\s+([^\W\d_])", after)
+    if text[span[0] : span[1]].endswith(".") and sentence and sentence.group(1).isupper():
+        blanked = blanked[: span[1] - 1] + _STOP + after
+    return blanked
+
+
+_STOP = "\x02"  # a blanked full stop that closes a date: date words do not reach past it
 
 
 def _trim(text: str) -> str:
@@ -358,9 +402,10 @@ _WORD = (
 
 
 _NEAR_DATE = re.compile(
-    rf"(?:(?<![\w])(?:{_WORD})[\s,]*)*\x00+(?:[\s,/]*(?<![\w])(?:{_WORD}))*", re.I
+    rf"(?:(?<![\w])(?:{_WORD})[\s,]*)*\x00+(?:{_STOP}|(?:[\s,/]*(?<![\w])(?:{_WORD}))*)", re.I
 )
 
 
 def _strip_date_words(text: str) -> str:
-    return _NEAR_DATE.sub(lambda m: "\x00" * len(m.group(0)), text)
+    text = _NEAR_DATE.sub(lambda m: "\x00" * len(m.group(0)), text)
+    return text.replace(_STOP, "\x00")

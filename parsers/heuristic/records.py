@@ -15,7 +15,9 @@
    whatever dates it shows (`_one_per_card`), and a row with an empty time cell that fills
    its own speaker cell is a talk of its own, not part of the session row above it;
 6. a time repeated in other zones in one cell is one anchor, and a session listing several
-   papers is one record per paper (`sessions`).
+   papers is one record per paper (`sessions`);
+7. the last record of a block runs on over the labelled paragraphs ("Title: …", "Speaker:
+   …") shortly after it, up to the next heading (`_labelled_run`).
 Bounded by `MAX_CLIMB`.
 """
 
@@ -28,11 +30,12 @@ from collections import Counter, defaultdict
 from parsers.common.html import HtmlElement
 from parsers.common.text import clean
 from parsers.common.times import find_time_range
-from parsers.heuristic.labels import column_kind, label_of
+from parsers.heuristic.labels import LABELLED, column_kind, label_of
 from parsers.heuristic.lines import Line
 from parsers.heuristic.sessions import split_sessions, zone_repeats
 
 MAX_CLIMB = 40
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
 DIGIT = re.compile(r"\d")
@@ -280,7 +283,9 @@ def _segments(roots: list[HtmlElement], counts: Counter) -> list[list[HtmlElemen
         for k, (spot, number) in enumerate(spots):
             start = max(0, spot - lead)
             stop = (
-                spots[k + 1][0] - lead if k + 1 < len(spots) else min(len(children), spot + limit)
+                spots[k + 1][0] - lead
+                if k + 1 < len(spots)
+                else _labelled_run(children, min(len(children), spot + limit), counts)
             )
             members = []
             for child in children[start:stop]:
@@ -297,6 +302,26 @@ def _segments(roots: list[HtmlElement], counts: Counter) -> list[list[HtmlElemen
                 taken.add(id(child))
             groups[number] = members or [roots[number]]
     return groups
+
+
+# Fields a talk's labelled paragraphs give ("<p><b>Speaker:</b> Jane Doe</p>").
+_TALK_FIELDS = frozenset(["title", "speaker", "abstract", "location", "affiliation"])
+_RUN_SCAN = 6
+
+
+def _labelled_run(children: list[HtmlElement], stop: int, counts: Counter) -> int:
+    """The last record of a block runs on over the labelled paragraphs shortly after it
+    ("<h1>Closing seminar (18:00)</h1><p>Intro</p><p>Title: …</p><p>Speaker: …</p>"), up to
+    the next heading: they are its fields, however closely its siblings' records were spaced."""
+    end = stop
+    for at in range(stop, min(len(children), stop + _RUN_SCAN)):
+        child = children[at]
+        if counts[id(child)] or child.tag in _HEADINGS:
+            break
+        labelled = LABELLED.match(clean(child.text_content()[:200]) or "")
+        if labelled and label_of(labelled[1]) in _TALK_FIELDS:
+            end = at + 1
+    return end
 
 
 def _own_speaker_rows(groups: list[list[HtmlElement]], lines: list[Line]) -> list:

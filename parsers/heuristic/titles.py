@@ -3,7 +3,9 @@
 The hardest call the heuristic makes, so it has its own module: one-line records
 ("Jane Doe (MIT): Title"), labelled and class-marked lines, and the title line among the rest;
 the speaker lines themselves (author lists, CJK names, bracketed credits) are `speakers`',
-and what is cut from a title ("[T3] - ", "Keynote 2:", "{slides}") is `cleanup`'s.
+what is cut from a title ("[T3] - ", "Keynote 2:", "{slides}") is `cleanup`'s, and what the
+chosen line's markup says (a bold lead title, an event in italics, a file button, a heading
+repeated on every card) is `title_marks`'.
 `fields` calls `title_and_speakers` and uses the rest.
 """
 
@@ -20,7 +22,7 @@ from parsers.common.people import (
     split_speakers,
 )
 from parsers.common.text import clean
-from parsers.heuristic.anchors import MONTH_YEAR, citation_title, is_month_name
+from parsers.heuristic.anchors import citation_title, is_month_name
 from parsers.heuristic.anchors import without_month as _without_month
 from parsers.heuristic.cleanup import (
     BOX_LABEL,
@@ -50,6 +52,14 @@ from parsers.heuristic.speakers import (
     speaker_lines,
     without_cjk_honorific,
 )
+from parsers.heuristic.title_marks import (
+    before_venue,
+    file_button,
+    lead_title,
+    series_heading,
+    without_note,
+    without_series_label,
+)
 from parsers.talk import Speaker
 
 _TITLE_MAX = 300
@@ -62,6 +72,11 @@ def title_and_speakers(parts: list[Parsed]):
     for part in parts:
         if part.label == "speaker" and part.rest:
             text = without_cjk_honorific(BY_PREFIX.sub("", part.rest))
+            named = _name_dash_title(text) if title is None else None
+            if named and not any(p.label == "title" and p.rest for p in parts):
+                title, title_part, part.used = named[0], part, True
+                speakers = speakers or named[1]  # "JANE DOE - Title" in the speaker column
+                continue
             found = (
                 name_then_sentence(text)
                 or people_in(text)
@@ -80,7 +95,7 @@ def title_and_speakers(parts: list[Parsed]):
             if _more_credited(speakers, found):
                 speakers = speakers + found  # one "Name (Affiliation)" line per author
         elif part.label == "title" and part.rest and title is None:
-            title, title_part = unquote(_without_series_label(part)), part
+            title, title_part = unquote(without_series_label(part)), part
             part.used = True
         elif part.label in ("date", "time", "location", "ignore", "abstract"):
             part.used = part.label != "abstract"
@@ -104,7 +119,11 @@ def title_and_speakers(parts: list[Parsed]):
     if title is None:
         title_part = _title_line(content)
         if title_part is not None:
-            title = unquote(_lead_title(title_part) or _without_series_label(title_part))
+            title = unquote(
+                lead_title(title_part)
+                or before_venue(title_part)
+                or without_series_label(title_part)
+            )
             title_part.used = True
             if not speakers and not session_head(title):
                 inner_title, inner_people = speaker_and_title(title)
@@ -115,11 +134,28 @@ def title_and_speakers(parts: list[Parsed]):
         if title_part is not None:
             title, title_part.used = unquote(title_part.rest), True
     if title and title_part is not None:
-        title = _without_note(title_part, _without_month(title))
+        title = without_note(title_part, _without_month(title))
     slot = slot_speaker_title(title or "")
     if slot is not None and (not speakers or same_people(slot[1], speakers)):
         title, speakers = slot[0], speakers or slot[1]  # "Keynote from Jane Doe: Title"
     return tidy_title(title), speakers, title_part
+
+
+# One name (no list: no comma, semicolon, bracket or "&") before the first spaced dash.
+_ONE_NAME_DASH = re.compile(r"^[^,;()&]+?\s[-–—]\s\S")
+
+
+def _name_dash_title(text: str) -> tuple[str, list[Speaker]] | None:
+    """A speaker-column cell that holds "Name – Title": the one name before the dash is the
+    speaker and the rest the title. Only one name: author lists "A (X); B (Y)" stay speakers."""
+    if not _ONE_NAME_DASH.match(text):
+        return None
+    found_title, people = speaker_and_title(text)
+    if not found_title or len(people) != 1 or len(found_title) <= 15:
+        return None
+    if not text.startswith(people[0].name):
+        return None
+    return unquote(found_title), people
 
 
 def _more_credited(speakers: list[Speaker], found: list[Speaker]) -> bool:
@@ -159,71 +195,6 @@ def _person_like_title(content: list[Parsed]) -> Parsed | None:
     if len(people) != 1 or people[0].affiliation or "," in part.rest:
         return None
     return part
-
-
-def _without_note(part: Parsed, title: str) -> str:
-    """A title minus a trailing note in brackets set in italics of its own ("Title (<em>keynote
-    at the Annual Summit</em>)"): the markup says it is about the talk, not part of its name."""
-    if not title.endswith((")", "]")):
-        return title
-    for text, element in reversed(part.line.fragments):
-        text = clean(text) or ""
-        if not text or text in ")]":
-            continue
-        if (
-            element is None
-            or element.tag not in ("em", "i")
-            or not title.endswith((f"({text})", f"[{text}]"))
-        ):
-            return title
-        stripped = title[: -len(text) - 2].rstrip(" ,;:–—-")
-        return stripped if len(stripped) >= 3 else title
-    return title
-
-
-_LEAD_TAGS = ("b", "strong", "em", "i", "cite", "a")
-# What may follow a title set in its own element before the venue: a comma or a spaced dash.
-_AFTER_LEAD = re.compile(r"^\s*(?:,|[–—-]\s|\s[–—-]\s)")
-
-
-def _lead_title(part: Parsed) -> str | None:
-    """ "<b>Title</b>, Venue, City." and "<em>Title</em> - Venue": the emphasised words that open
-    the line are the title, the rest the venue (a personal talks list). Not a label ("<b>Keynote:
-    </b>"), a name ("<b>Jane Doe</b>, MIT") or a lone word."""
-    pieces = [(clean(text) or "", element) for text, element in part.line.fragments]
-    pieces = [(text, element) for text, element in pieces if text]
-    if len(pieces) < 2 or pieces[0][1] is None or pieces[0][1].tag not in _LEAD_TAGS:
-        return None
-    lead = pieces[0][0]
-    if len(lead.split()) < 2 or lead.endswith((":", "：")) or people_in(lead):
-        return None
-    if re.search(r"\d", lead) and (MONTH_YEAR.search(lead) or re.search(r"(?:19|20)\d\d", lead)):
-        return None  # "<strong>August 2026</strong> — <em>Title</em>": the date, not the title
-    if not part.rest.startswith(lead):
-        return None
-    rest = part.rest[len(lead) :]
-    if not _AFTER_LEAD.match(rest) or len(rest.strip(SEPARATORS + ".")) < 3:
-        return None
-    return lead
-
-
-_SET_OFF = ("a", "em", "i", "cite")
-
-
-def _without_series_label(part: Parsed) -> str:
-    """A title line minus a label set in its own bold element before a linked or emphasised
-    title ("<b>Gauß-Vorlesung:</b> <a>Title</a>", "<strong>Keynote:</strong> <em>Title</em>"):
-    the label names the series or the kind of talk, and the title is what the markup sets off."""
-    pieces = [(clean(text) or "", element) for text, element in part.line.fragments]
-    pieces = [(text, element) for text, element in pieces if text]
-    if len(pieces) < 2 or pieces[0][1] is None or pieces[0][1].tag not in ("strong", "b"):
-        return part.rest
-    label, rest = pieces[0][0], pieces[1:]
-    if not label.endswith(":") or len(label.split()) > 3 or not part.rest.startswith(label):
-        return part.rest
-    if not all(element is not None and element.tag in _SET_OFF for _, element in rest):
-        return part.rest
-    return part.rest[len(label) :].strip()
 
 
 def _one_liner(part: Parsed) -> bool:
@@ -279,7 +250,7 @@ def _split_one_line(part: Parsed) -> tuple[str | None, list[Speaker]]:
         text = clean(text) or ""
         if not text or people_in(text) or text not in rest:
             continue
-        remainder = rest.replace(text, " ").strip(SEPARATORS)
+        remainder = _loose_ends(rest.replace(text, " "))
         if len(text.split()) < 3 and not _whole_fragment(part, remainder):
             continue  # "<span>Jane Doe</span><span>Title TBD</span>": the markup splits them
         speakers = people_in(remainder) or loose_people(remainder)
@@ -292,6 +263,13 @@ def _split_one_line(part: Parsed) -> tuple[str | None, list[Speaker]]:
     if speakers:
         return unquote(title) if title else None, speakers
     return None, []
+
+
+def _loose_ends(text: str) -> str:
+    """What is left of a line once its title is cut out, minus the stops left dangling ("A, B
+    and C. <em>Title</em>." leaves "A, B and C.  ."): a stray stop would make the author list
+    read as "Name, Affiliation"."""
+    return re.sub(r"(?:\s+[.,;:])+$", "", clean(text) or "").strip(SEPARATORS)
 
 
 def _quote_inside_heading(part: Parsed, remainder: str) -> bool:
@@ -323,13 +301,13 @@ def _title_line(content: list[Parsed]) -> Parsed | None:
         line = part.line
         pause = first is not None and is_pause(part) and part.line.index > first
         pause = pause or (len(candidates) > 1 and session_head(part.rest))
-        if line.heading:
+        if line.heading and not series_heading(line):
             return pause, 0, part.line.index
         if QUOTED.fullmatch(part.rest):
             return pause, 1, part.line.index
         if emphasis(line) in ("a", "strong", "em"):
             return pause, 2, part.line.index
-        return pause, 3, part.line.index
+        return pause, 3 + bool(line.heading), part.line.index
 
     return min(candidates, key=rank)
 
@@ -355,7 +333,7 @@ def _title_like(part: Parsed) -> bool:
     labelled = LABELLED.match(text)
     if labelled and _is_link_text(part, labelled.group(2)):
         return False  # "Youtube Live: Link", "Slides: PDF"
-    if links_only(part.line):
+    if links_only(part.line) or file_button(part.line):
         return False  # "Video · Slides", "YouTube video Powerpoint Presentation"
     return not (len(text) > 160 and text.count(". ") >= 2)
 

@@ -33,6 +33,7 @@ from parsers.common.links import absolute, links_in
 from parsers.common.owner import page_owner, personal_talks_page
 from parsers.common.people import looks_like_name, people_in
 from parsers.common.text import clean, status_of, text_of
+from parsers.common.vocab import POSTER_LEAD
 from parsers.talk import Link, Speaker, Talk
 
 NAME = "hugo_academic"
@@ -71,8 +72,8 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
             talk = talk.with_changes(speakers=(owner,))
         elif not talk.speakers and (named := _named_in_title(talk.title)):
             talk = talk.with_changes(speakers=tuple(named))
-        if talk.title or talk.speakers:
-            result.talks.append(talk)
+        if (talk.title or talk.speakers) and not POSTER_LEAD.match(talk.title or ""):
+            result.talks.append(talk)  # a "[poster] Title" item lists a poster, not a talk
     return result
 
 

@@ -1,0 +1,165 @@
+"""What a title line's markup says about its title: the words set off in their own element.
+
+A personal talks list sets the title apart from its venue with markup ("<b>Title</b>, Venue",
+"Title. <a><em>Event</em></a>, Place"), a programme sets a series label in bold before a linked
+title, a note about the talk in italics of its own, and a button for its slides. Split from
+`titles`, which calls these on the line it picked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from parsers.common.memo import page_dict
+from parsers.common.people import people_in
+from parsers.common.text import clean
+from parsers.heuristic.anchors import MONTH_YEAR
+from parsers.heuristic.lines import Line
+from parsers.heuristic.reading import SEPARATORS, Parsed
+
+
+def without_note(part: Parsed, title: str) -> str:
+    """A title minus a trailing note in brackets set in italics of its own ("Title (<em>keynote
+    at the Annual Summit</em>)"): the markup says it is about the talk, not part of its name."""
+    if not title.endswith((")", "]")):
+        return title
+    for text, element in reversed(part.line.fragments):
+        text = clean(text) or ""
+        if not text or text in ")]":
+            continue
+        if (
+            element is None
+            or element.tag not in ("em", "i")
+            or not title.endswith((f"({text})", f"[{text}]"))
+        ):
+            return title
+        stripped = title[: -len(text) - 2].rstrip(" ,;:–—-")
+        return stripped if len(stripped) >= 3 else title
+    return title
+
+
+_LEAD_TAGS = ("b", "strong", "em", "i", "cite", "a")
+# What may follow a title set in its own element before the venue: a comma, a spaced dash or
+# a full stop ("<strong>Title</strong>. May 2022. A talk given at …").
+_AFTER_LEAD = re.compile(r"^\s*(?:,|\.\s|[–—-]\s|\s[–—-]\s)")
+
+
+def lead_title(part: Parsed) -> str | None:
+    """ "<b>Title</b>, Venue, City." and "<em>Title</em> - Venue": the emphasised words that open
+    the line are the title, the rest the venue (a personal talks list). Not a label ("<b>Keynote:
+    </b>"), a name ("<b>Jane Doe</b>, MIT") or a lone word."""
+    pieces = [(clean(text) or "", element) for text, element in part.line.fragments]
+    pieces = [(text, element) for text, element in pieces if text]
+    if len(pieces) < 2 or pieces[0][1] is None or pieces[0][1].tag not in _LEAD_TAGS:
+        return None
+    lead = pieces[0][0]
+    if len(lead.split()) < 2 or lead.endswith((":", "：")) or people_in(lead):
+        return None
+    if re.search(r"\d", lead) and (MONTH_YEAR.search(lead) or re.search(r"(?:19|20)\d\d", lead)):
+        return None  # "<strong>August 2026</strong> — <em>Title</em>": the date, not the title
+    if not part.rest.startswith(lead):
+        return None
+    rest = part.rest[len(lead) :]
+    if not _AFTER_LEAD.match(rest) or len(rest.strip(SEPARATORS + ".")) < 3:
+        return None
+    return lead
+
+
+_SET_OFF = ("a", "em", "i", "cite")
+
+
+def before_venue(part: Parsed) -> str | None:
+    """ "Title. <a><em>Event</em></a>, Place." (a personal talks list): plain words closed by a
+    full stop, then the event set off in a link or italics; the title is the plain sentence.
+    Not when the plain words are names ("A and B. <em>Title</em>.": the italics are the title)."""
+    pieces = [(clean(text) or "", element) for text, element in part.line.fragments]
+    pieces = [(text, element) for text, element in pieces if text]
+    for at, (text, element) in enumerate(pieces[1:], start=1):
+        before = pieces[at - 1]
+        if element is None or element.tag not in _SET_OFF or before[1] is not None:
+            continue
+        stop = re.search(r"\.\s+" + re.escape(text.rstrip(".")), part.rest)
+        if not before[0].endswith(".") or stop is None:
+            continue
+        title = part.rest[: stop.start()].strip()
+        if len(title.split()) < 2 or people_in(title) or people_in(text):
+            return None
+        if any(element is not None for _, element in pieces[at + 1 :]):
+            return None  # more marked words after: not one event fragment closing the line
+        return title
+    return None
+
+
+def without_series_label(part: Parsed) -> str:
+    """A title line minus a label set in its own bold element before a linked or emphasised
+    title ("<b>Gauß-Vorlesung:</b> <a>Title</a>", "<strong>Keynote:</strong> <em>Title</em>"):
+    the label names the series or the kind of talk, and the title is what the markup sets off."""
+    pieces = [(clean(text) or "", element) for text, element in part.line.fragments]
+    pieces = [(text, element) for text, element in pieces if text]
+    if len(pieces) < 2 or pieces[0][1] is None or pieces[0][1].tag not in ("strong", "b"):
+        return part.rest
+    label, rest = pieces[0][0], pieces[1:]
+    if not label.endswith(":") or len(label.split()) > 3 or not part.rest.startswith(label):
+        return part.rest
+    if not all(element is not None and element.tag in _SET_OFF for _, element in rest):
+        return part.rest
+    return part.rest[len(label) :].strip()
+
+
+# A link's label that names the file it opens, not the talk ("Presentation", "Slides (PDF)").
+_FILE_LABEL = re.compile(
+    r"^(?:(?:download|view|see)\s+)?(?:the\s+)?(?:presentation|présentation|slides?|"
+    r"transparents|diapositivas|diapositives|folien|handout|poster|pdf|pptx?)"
+    r"(?:\s*\(\w+\))?$",
+    re.I,
+)
+_ICON = re.compile(r"\b(?:fa[srlb]?|fa-[\w-]+|bi|icon|glyphicon)\b")
+
+
+def file_button(line: Line) -> bool:
+    """A line that is one link styled as a button or led by an icon ("<a class="btn"><i
+    class="fa-file-pdf"></i> Presentation</a>"), or labelled with a file word: the talk's
+    material, never its title (a title linked to its slides keeps its own words)."""
+    links = [element for _, element in line.fragments if element is not None]
+    anchors = {id(a): a for a in (_link_of(e, line) for e in links) if a is not None}
+    if len(anchors) != 1 or any(_link_of(e, line) is None and clean(t) for t, e in line.fragments):
+        return False
+    link = next(iter(anchors.values()))
+    label = clean(link.text_content()) or ""
+    styled = re.search(r"\b(?:btn|button)\b", link.get("class") or "") or any(
+        _ICON.search(node.get("class") or "") for node in link.iter("i", "span", "svg")
+    )
+    return bool(_FILE_LABEL.match(label)) or (bool(styled) and len(label.split()) <= 2)
+
+
+def _link_of(element, line: Line):
+    """The `<a>` that holds `element` inside the line, if any."""
+    node = element
+    while node is not None and node is not line.element:
+        if node.tag == "a":
+            return node
+        node = node.getparent()
+    return node if node is not None and node.tag == "a" else None
+
+
+SERIES_REPEATS = 3
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_heading_texts = page_dict()  # id(root) -> (root, Counter of (tag, heading text))
+
+
+def series_heading(line: Line) -> bool:
+    """A heading printed word for word on three cards or more ("<h3>Spring Seminar
+    2024</h3>" over each talk): it names the series or the event, and each card's own line
+    names its talk, so it is a title only when the card has nothing else."""
+    element = line.element
+    if element.tag not in _HEADING_TAGS:
+        return False
+    root = element.getroottree().getroot()
+    known = _heading_texts.get(id(root))
+    if known is None:
+        counts = Counter(
+            (node.tag, clean(node.text_content()[:200]) or "") for node in root.iter(*_HEADING_TAGS)
+        )
+        known = _heading_texts[id(root)] = (root, counts)
+    return known[1][(element.tag, clean(element.text_content()[:200]) or "")] >= SERIES_REPEATS
