@@ -63,6 +63,10 @@ class Target:
     met: bool
 
 
+# Issue 13: a crawl of 4,000 pages at 0.85x a bare Scrapy spider (held at every size).
+CRAWL_RATIO = 0.85
+
+
 def targets(results: dict[str, Any]) -> list[Target]:
     found = []
     if "parse" in results:
@@ -71,12 +75,19 @@ def targets(results: dict[str, Any]) -> list[Target]:
             Target("parse", "parse_page vs lxml, all pages", f"<= {parse.RATIO_TARGET:g}x",
                    f"{figures.ratio:.1f}x", figures.ratio <= parse.RATIO_TARGET)
         )  # fmt: skip
+        if figures.corpus:  # issue 13 asks for the same ratio over the real-page corpus
+            found.append(
+                Target("parse", "parse_page vs lxml, real-page corpus",
+                       f"<= {parse.RATIO_TARGET:g}x", f"{figures.corpus_ratio:.1f}x",
+                       figures.corpus_ratio <= parse.RATIO_TARGET)
+            )  # fmt: skip
     if "crawl" in results:
         rows: list[crawl.CrawlResult] = results["crawl"]
         for row in rows:
             found.append(
-                Target("crawl", f"pages/s vs bare spider, N={row.pages}", ">= 0.7x",
-                       f"{row.ratio.median:.2f}x", row.ratio.median >= 0.7)
+                Target("crawl", f"pages/s vs bare spider, N={row.pages}",
+                       f">= {CRAWL_RATIO:g}x", f"{row.ratio.median:.2f}x",
+                       row.ratio.median >= CRAWL_RATIO)
             )  # fmt: skip
         largest = rows[-1]
         found.append(
@@ -104,7 +115,8 @@ def targets(results: dict[str, Any]) -> list[Target]:
         result: store.StoreResult = results["store"]
         search = result.latency.get(store.SEARCH, (math.nan, math.nan, 0))[1]
         found += [
-            Target("store", f"upserts, {result.talks:,} talks", ">= 5,000 talks/s",
+            Target("store", f"upserts, {result.talks:,} talks, {store.COMMIT_PAGES} pages a commit",
+                   ">= 5,000 talks/s",
                    f"{result.insert_rate.median:,.0f}/s", result.insert_rate.median >= 5000),
             Target("store", f"search p95 ({store.SEARCH})", "<= 50 ms", f"{search:.0f} ms",
                    search <= 50),
@@ -170,7 +182,11 @@ def store_table(result: store.StoreResult) -> str:
                 ["upsert again, unchanged", result.update_rate.show(0, " talks/s")],
                 ["database size", f"{result.db_mb:.0f} MB"],
             ],
-            headers=[f"{result.talks:,} talks, {store.BATCH} per transaction", ""],
+            headers=[
+                f"{result.talks:,} talks, {store.BATCH} per page, "
+                f"{store.COMMIT_PAGES} pages per transaction",
+                "",
+            ],
         ),
         "",
         tabulate(
@@ -257,7 +273,8 @@ def write_results(
         "store": (
             "Store and query",
             f"{sizes.store_talks:,} generated talks (1-3 speakers, 0-3 links) upserted through "
-            f"`Store.save_talks`, {store.BATCH} per call (one listing page, one transaction), "
+            f"`Store.save_talks`, {store.BATCH} per call (one listing page, a savepoint) and "
+            f"{store.COMMIT_PAGES} pages per transaction, as a crawl writes them (`WriteBatch`), "
             f"into a fresh database {sizes.store_repeats} times; then `seminars serve` over it and "
             f"{sizes.queries} search requests (and fewer of each canned query, of the `talks` "
             "search box and of the unfiltered pages of `talks_view` and `talks` with their "

@@ -3,7 +3,10 @@
 The spider's `parsers.Walk` hands over a listing's talks with its detail pages merged in,
 not yet checked; these two stages run `parsers.normalize` on them, once (the same functions
 `parse_site` and `parse_document` use off-line). The store pipeline only routes to
-`crawler.db.refresh`, where the refresh semantics live (testable without Scrapy).
+`crawler.db.refresh`, where the refresh semantics live (testable without Scrapy), through one
+`crawler.db.batch.WriteBatch`: pages are committed many at a time (every SEMINARS_COMMIT_PAGES
+pages or SEMINARS_COMMIT_SECONDS seconds, and when the crawl closes), each page in its own
+savepoint.
 """
 
 from __future__ import annotations
@@ -11,8 +14,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from twisted.internet import task
+
 from crawler import summary
 from crawler.db import refresh
+from crawler.db.batch import BatchLost, WriteBatch
 from crawler.items import PageItem, SourceDone
 from parsers import Context
 from parsers.normalize import normalize, validated
@@ -57,6 +63,7 @@ class StorePipeline:
         self.crawler = crawler
         self.tallies: dict[str, refresh.Tally] = {}
         self.accept_drop = set(crawler.settings.getlist("SEMINARS_ACCEPT_DROP"))
+        self.unsaved: list[tuple[refresh.Tally, str]] = []  # pages of the uncommitted batch
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -68,6 +75,14 @@ class StorePipeline:
         self.tallies = refresh.start_sources(self.store, spider.known_sources, spider.sources)
         crawls = {source_id: tally.crawl_id for source_id, tally in self.tallies.items()}
         self.crawler.stats.set_value("seminars/crawls", crawls)
+        settings = self.crawler.settings
+        seconds = settings.getfloat("SEMINARS_COMMIT_SECONDS")
+        self.batch = WriteBatch(
+            self.store, pages=settings.getint("SEMINARS_COMMIT_PAGES"), seconds=seconds
+        )
+        # Commits a batch that is due while no item arrives (a slow, polite crawl).
+        self.timer = task.LoopingCall(self._commit_if_due)
+        self.timer.start(max(seconds, 1.0), now=False)
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, PageItem):
@@ -80,10 +95,14 @@ class StorePipeline:
             return item
         if tally.ready() and not tally.finished:
             self._finish(tally)
+        self._commit_if_due()
         return item
 
     def close_spider(self) -> None:
-        refresh.finish_leftovers(self.store, self.tallies)
+        if self.timer.running:
+            self.timer.stop()
+        refresh.finish_leftovers(self.store, self.tallies, self.batch)
+        self._commit()
         crawls = {source_id: tally.crawl_id for source_id, tally in self.tallies.items()}
         rows = summary.summary_rows(self.store, crawls)
         log.info("crawl summary:\n%s", summary.render_table(rows))  # `scrapy crawl` shows it
@@ -92,17 +111,46 @@ class StorePipeline:
 
     def _save(self, tally: refresh.Tally, item: PageItem) -> None:
         try:
-            refresh.save_page(self.store, tally, item)
+            with self.batch.page():  # a savepoint: an error rolls back this page only
+                refresh.save_page(self.store, tally, item)
+        except BatchLost as error:  # ... unless SQLite rolled back the whole batch
+            self._lost([*self.unsaved, (tally, item.url)], error)
+            tally.page_items += 1
         except Exception as error:  # a store failure fails this source, not the whole crawl
             log.exception("could not save %s", item.url)
             tally.problems.append((item.url, f"could not save the page: {error}"))
             tally.page_items += 1
+        else:
+            self.unsaved.append((tally, item.url))
+
+    def _commit_if_due(self) -> None:
+        if self.batch.due():
+            self._commit()
+
+    def _commit(self) -> None:
+        try:
+            self.batch.commit()
+        except BatchLost as error:
+            self._lost(self.unsaved, error)
+        self.unsaved = []
+
+    def _lost(self, pages: list[tuple[refresh.Tally, str]], error: Exception) -> None:
+        """Every page of a batch SQLite rolled back fails its source (nothing is marked
+        removed); the next crawl writes them again."""
+        log.error("could not save %d pages: %s", len(pages), error)
+        for tally, url in pages:
+            tally.problems.append((url, f"could not save the page: {error}"))
+        self.unsaved = []
 
     def _finish(self, tally: refresh.Tally) -> None:
         done = tally.done
         assert done is not None  # tally.ready() checked it
         accept = done.source.id in self.accept_drop
-        refresh.finish_source(self.store, tally, done, accept_drop=accept)
+        # The outcome is written in the batch with the source's last pages, not committed on
+        # its own: a COMMIT and a linking run per finished source cost the crawl 0.6 s of CPU
+        # (2.6 s instead of 2.0 s in the store at 4,008 pages of 268 one-listing sources).
+        self.batch.begin()
+        refresh.finish_source(self.store, tally, done, accept_drop=accept, batch=self.batch)
         self.crawler.signals.send_catch_log(
             source_finished, source=done.source, crawl=self.store.crawl(tally.crawl_id)
         )

@@ -24,6 +24,10 @@ SEMINARS_REPLAY = None  # a snapshot folder to answer every request from (offlin
 SEMINARS_MAX_PAGES = 200  # pages fetched per source at most (runaway pagination)
 SEMINARS_PROGRESS = False  # live progress lines on stderr (`seminars crawl` on a terminal)
 SEMINARS_ACCEPT_DROP: list[str] = []  # source ids whose talk-count fall is real (not suspect)
+# Pages written per transaction at most, and seconds one stays open at most: what a killed
+# crawl can lose (the next crawl writes it again); see crawler/db/batch.py for the figures.
+SEMINARS_COMMIT_PAGES = 500
+SEMINARS_COMMIT_SECONDS = 5.0
 
 # ---- politeness --------------------------------------------------------------------------------
 USER_AGENT = "seminars-aggregator/0.1 (+https://github.com/seminars-aggregator/seminars)"

@@ -1,8 +1,9 @@
 """What a crawl hands the store: one record per listing page, one per finished source.
 
 Why a page, not a talk, is the unit: the store writes a listing page's talks (after its detail
-pages are merged in) in one transaction, together with the hashes of the pages they came from,
-so a crawl killed half-way never leaves a page half-saved or a hash for talks never written.
+pages are merged in) all or nothing (a savepoint of the crawl's batch, crawler/db/batch.py),
+together with the hashes of the pages they came from, so a crawl killed half-way never leaves
+a page half-saved or a hash for talks never written.
 Plain dataclasses, no Scrapy: the spider yields them as its items (`crawler.items`).
 """
 

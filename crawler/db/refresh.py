@@ -5,7 +5,8 @@ Plain functions over a `Store` (no Scrapy), called by the store pipeline:
 * `start_sources` registers every source (file order = export order), closes crawls a killed
   process left 'running', and opens one crawls row per source to crawl.
 * `save_page` writes one listing page: its talks, and the hashes of the listing and detail
-  pages they came from, in ONE transaction. An unchanged page (`talks is None`) is not
+  pages they came from, in ONE transaction (a savepoint when the crawl's `WriteBatch` holds
+  one open over many pages: crawler/db/batch.py). An unchanged page (`talks is None`) is not
   re-saved: its talks are counted as seen and get `last_seen` refreshed, nothing else.
 * `finish_source` decides the crawl's outcome. Only a source that finished without a problem
   and with a plausible talk count marks missing talks `removed_at`; a failing or suspect
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crawler.db import identity, linking
+from crawler.db.batch import WriteBatch
 from crawler.db.records import PageItem, SourceDone
 from crawler.db.store import Store
 from crawler.sources import Source
@@ -91,15 +93,15 @@ def _write(store: Store, tally: Tally, item: PageItem) -> list[str]:
     tally.restored += stats.restored
     tally.touched.update(dict.fromkeys(stats.touched))
     item.warnings.extend(f"duplicate talk id {tid}; kept the first" for tid in stats.duplicates)
-    for url, page_hash in item.hashes.items():
-        listing = url == item.url
-        store.set_page_hash(
-            source_id,
-            url,
-            page_hash,
-            follows=item.follows if listing else None,
-            talk_ids=stats.ids if listing else None,
-        )
+    store.set_page_hashes(
+        source_id,
+        [
+            (url, page_hash, item.follows, stats.ids)
+            if url == item.url
+            else (url, page_hash, None, None)
+            for url, page_hash in item.hashes.items()
+        ],
+    )
     return stats.ids
 
 
@@ -118,11 +120,17 @@ def _keep_ids_of_edited_talks(
 
 
 def finish_source(
-    store: Store, tally: Tally, done: SourceDone, *, accept_drop: bool = False
+    store: Store,
+    tally: Tally,
+    done: SourceDone,
+    *,
+    accept_drop: bool = False,
+    batch: WriteBatch | None = None,
 ) -> str:
     """Log the source's problems, decide ok / suspect / failed, mark removals if ok.
 
     `accept_drop`: a human confirmed that the source really lost talks (`--accept-drop`).
+    `batch`: the crawl's open `WriteBatch`, which relinks the talks when it commits.
     """
     source_id = done.source.id
     done.problems.extend(tally.problems)
@@ -140,7 +148,7 @@ def finish_source(
     removed = 0
     if status == "ok":
         removed = store.mark_removed(source_id, tally.seen, crawl_id=tally.crawl_id)
-    link_touched(store, tally)
+    link_touched(store, tally, batch)
     store.finish_crawl(
         tally.crawl_id,
         status=status,
@@ -158,16 +166,19 @@ def finish_source(
     return status
 
 
-def link_touched(store: Store, tally: Tally) -> None:
+def link_touched(store: Store, tally: Tally, batch: WriteBatch | None = None) -> None:
     """Relink what this source's crawl changed: its new, updated and restored talks and the
     talks it marked removed (`crawler.db.linking`: talk groups and people). Per source, so
-    a crawl stopped half-way leaves the finished sources linked."""
+    a crawl stopped half-way leaves the finished sources linked; with a `batch`, once for
+    all the sources the batch finishes, in the transaction that commits them."""
     removed = store.db.execute(
         "SELECT talk_id FROM talk_changes WHERE crawl_id = ? AND field = 'removed_at'",
         [tally.crawl_id],
     )
     touched = [*tally.touched, *(row[0] for row in removed)]
-    if touched:
+    if batch is not None:
+        batch.relink_later(touched)
+    elif touched:
         with store.transaction():
             linking.refresh(store.db, touched)
 
@@ -198,7 +209,9 @@ def judge(
     return "ok", None
 
 
-def finish_leftovers(store: Store, tallies: dict[str, Tally]) -> None:
+def finish_leftovers(
+    store: Store, tallies: dict[str, Tally], batch: WriteBatch | None = None
+) -> None:
     """At the end of a crawl, fail every source not finished yet (the crawl stopped early)."""
     for tally in tallies.values():
         if tally.finished:
@@ -206,9 +219,9 @@ def finish_leftovers(store: Store, tallies: dict[str, Tally]) -> None:
         if tally.done is not None:
             reason = "some pages were not saved before the crawl ended"
             tally.done.problems.append((tally.done.source.url, reason))
-            finish_source(store, tally, tally.done)
+            finish_source(store, tally, tally.done, batch=batch)
             continue
-        link_touched(store, tally)
+        link_touched(store, tally, batch)
         store.finish_crawl(
             tally.crawl_id,
             status="failed",
