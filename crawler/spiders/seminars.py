@@ -9,7 +9,8 @@ How a source is crawled:
   starts a *group*: the listing plus the detail pages its parser asks for. When the last page of
   a group has arrived, the group goes through the source's `parsers.Walk` (the same code the
   fixture tests and `seminars parse` use): detail talks are merged in and checked, and the
-  group becomes one `PageItem`, which the store writes as one savepoint of its batch (`crawler/db/batch.py`).
+  group becomes one `PageItem`, which the store writes as one savepoint of its batch
+  (`crawler/db/batch.py`).
 * Which pages are fetched is the Walk's rule too: each URL once, only pages on the source's
   own site (`Source.owns`), at most SEMINARS_MAX_PAGES; redirects elsewhere are refused by
   `SameSiteMiddleware`.
