@@ -64,9 +64,16 @@ _WEEKDAY_DAYS = re.compile(
     rf"(?![\w])(?:,?\s+(?:de\s+)?{_YEAR})?(?!\d)",
     re.IGNORECASE,
 )
-# "February 15, 2023", "Feb 20, 2025", "December 9th 2022", "Feb 20-21, 2025"
+# "8-juin-2023", "12-févr.-2022", "30-Sep-2019": day, month name and year joined by hyphens
+# (a theme's short date); only with the year, so "3-Mar" in a code or a range is no date.
+_DAY_MONTH_HYPHEN = re.compile(
+    rf"(?<![\w/.:-])(?P<day>[0-3]?\d)-(?P<month>{_MONTH_ALT})\.?-{_YEAR}(?![\w-])",
+    re.IGNORECASE,
+)
+# "February 15, 2023", "Feb 20, 2025", "December 9th 2022", "Feb 20-21, 2025"; an
+# abbreviation's dot may stand for the space ("Oct.14, 2026").
 _MONTH_DAY = re.compile(
-    rf"(?<![\w])(?P<month>{_MONTH_ALT})\.?\s+{_DAY}(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+    rf"(?<![\w])(?P<month>{_MONTH_ALT})(?:\.?\s+|\.(?=\d)){_DAY}(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
     rf"(?![\d:])(?:,?\s+{_YEAR})?(?!\d)",
     re.IGNORECASE,
 )
@@ -183,7 +190,15 @@ def find_date(
     if not text:
         return None
     candidates = []
-    for pattern in (_ISO_DATE, _WEEKDAY_DAYS, _DAY_MONTH, _MONTH_DAY, _MONTH_COMMA_DAY, _CJK_DATE):
+    for pattern in (
+        _ISO_DATE,
+        _WEEKDAY_DAYS,
+        _DAY_MONTH,
+        _DAY_MONTH_HYPHEN,
+        _MONTH_DAY,
+        _MONTH_COMMA_DAY,
+        _CJK_DATE,
+    ):
         for match in pattern.finditer(text):
             found = _named_date(match, default_year)
             if found:

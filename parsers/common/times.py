@@ -44,7 +44,6 @@ NUMBER_LABELS = re.compile(
 )
 
 
-
 @per_page  # every line is read for its time by several passes (`heuristic.reading`)
 def find_time_range(
     text: str | None, *, twelve_hour: bool = False
@@ -86,8 +85,14 @@ def _labelled_number(text: str, match: re.Match[str]) -> bool:
 
 
 def _meridiem(match: re.Match[str], name: str) -> str | None:
+    """The marker: "am", "pm", "noon" or None. A clock written "HH:MM" at 13-23 says its
+    half of the day itself: an am/pm next to it is a template's slip ("15:00 a.m."), not a
+    reason to drop the time. Without minutes it is kept, and the time refused ("15 am" is
+    German "on the 15th")."""
     if match.group(f"{name}noon"):
         return "noon"
+    if match.group(f"{name}m") and 13 <= int(match.group(f"{name}h")) <= 23:
+        return None
     letter = match.group(f"{name}ap")
     return f"{letter.lower()}m" if letter else None
 

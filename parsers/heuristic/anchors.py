@@ -27,6 +27,7 @@ from parsers.heuristic.entries import (
     among_entries,
     bold_lead,
     cited_year,
+    clocked_date_lead,
     date_closes,
     date_leads,
     entry_item,
@@ -108,6 +109,8 @@ def find_anchors(
 def _anchor(line: Line, probe: PageContext, year_groups: bool, under_year: bool) -> tuple | None:
     """The line as an anchor (line, dated, timed); `(None, dated, timed)` for a dated
     sentence (`_prose`); None for any other line."""
+    if MINUTE_LABEL.fullmatch(line.text) and _minute_row(line):
+        return (line, False, True)  # ":40" heading a row of a timetable grid
     if not DIGIT.search(line.text) and "noon" not in line.text:
         # "TBC May" under "Date"; "October" under "2023" on a talks page
         if (line.column and month_only(line)) or (year_groups and under_year and lone_month(line)):
@@ -125,6 +128,34 @@ def _anchor(line: Line, probe: PageContext, year_groups: bool, under_year: bool)
     if (month_only(line) and not _prose(line, probe)) or (year_groups and year_only(line)):
         return (line, False, False)  # a talk dated by month or year only
     return None
+
+
+# A timetable grid's row labels: the hour rows print the hour ("9:00"), the rows between
+# only their minutes (":10", ":40").
+MINUTE_LABEL = re.compile(r"\s*:[0-5]\d\s*")
+HOUR_LABEL = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d\s*")
+MIN_GRID_LABELS = 2
+
+
+def _minute_row(line: Line) -> bool:
+    """Is the line the label cell opening a table row, in a table whose first column holds
+    hour labels and minute labels (`MIN_GRID_LABELS` of each)? In such a grid a talk's
+    cell starts on its own row's time, not at the hour above it: each minute row is an
+    anchor (timed; its time is the grid's to tell). A ":30" anywhere else is no time."""
+    cell = line.element
+    row = cell.getparent()
+    if cell.tag not in ("td", "th") or row is None or row.tag != "tr":
+        return False
+    cells = [child for child in row if isinstance(child.tag, str)]
+    if not cells or cells[0] is not cell or row.getparent() is None:
+        return False
+    hours = minutes = 0
+    for other in row.getparent()[:400]:
+        first = next((c for c in other if isinstance(c.tag, str)), None)
+        label = (clean(first.text_content()) or "") if first is not None else ""
+        hours += bool(HOUR_LABEL.fullmatch(label))
+        minutes += bool(MINUTE_LABEL.fullmatch(label))
+    return hours >= MIN_GRID_LABELS and minutes >= MIN_GRID_LABELS
 
 
 def _venue_entry(lines: list[Line], line: Line) -> bool:
@@ -155,10 +186,13 @@ def _with_list_entries(
     undated: list[Line],
 ) -> list[tuple[Line, bool, bool]]:
     """`found` plus the dated "sentences" and the undated items of lists whose items are
-    mostly anchored (`entries.among_entries`, `entries.like_dated_siblings`)."""
+    mostly anchored (`entries.among_entries`, `entries.like_dated_siblings`). An undated
+    line inside an item that is anchored already ("<li><b>Friday at 4pm</b><p>Speaker …
+    <br>Title …</p></li>") is that entry's own line, not an entry of its own."""
     if not prose and not undated:
         return found
     anchored = {id(item) for line, _d, _t in found if (item := entry_item(line)) is not None}
+    undated = [line for line in undated if id(entry_item(line)) not in anchored]
     extra = [entry for entry in prose if among_entries(entry[0], anchored)]
     extra += [(line, False, False) for line in undated if like_dated_siblings(line, anchored)]
     taken = {id(line.element) for line, _d, _t in found}
@@ -294,7 +328,8 @@ def _same_day(found: list[tuple[Line, bool, bool]], k: int, probe: PageContext) 
     """Does found[k] repeat the date of the anchor before it, in the same small block ("<a>
     2024-12-12 Talk: …</a> <span>December 12, 2024</span>")? A headline and a date badge
     that give one day are one talk's, not two records; two clock times are two slots, and
-    two labelled date fields ("Date: …" in each of two cards) are two talks' fields."""
+    two labelled date fields ("Date: …" in each of two cards) are two talks' fields. A
+    `<summary>` and the first dated line of its `<details>` are one talk (`_summary_and_body`)."""
     line, has_day, has_time = found[k]
     last, last_day, last_time = found[k - 1]
     if not (has_day and last_day) or (has_time and last_time) or line.index - last.index > 3:
@@ -302,12 +337,28 @@ def _same_day(found: list[tuple[Line, bool, bool]], k: int, probe: PageContext) 
     here, before = parse_line(line, probe), parse_line(last, probe)
     if here.day != before.day or here.label == before.label == "date":
         return False
+    if _summary_and_body(last, line):
+        return True
     block = _meeting_point(last, line)
     if block is None:
         return False
     return not any(
         is_inside(found[j][0].element, block) for j in (k - 2, k + 1) if 0 <= j < len(found)
     )
+
+
+def _summary_and_body(summary: Line, line: Line) -> bool:
+    """Is `summary` a `<summary>` line and `line` inside its `<details>`? A disclosure's
+    headline ("[12/03] Jane Doe - Title") and the first dated line it opens onto ("Wednesday
+    12 March, 6-8 pm @ Hall") are one talk, even where a block left open in the summary
+    nests the next talks' details inside it (so the two share their block with them)."""
+    node = summary.element
+    for _ in range(3):
+        if node is None or node.tag == "summary":
+            break
+        node = node.getparent()
+    details = node.getparent() if node is not None and node.tag == "summary" else None
+    return details is not None and details.tag == "details" and is_inside(line.element, details)
 
 
 def _meeting_point(a: Line, b: Line) -> HtmlElement | None:
@@ -328,7 +379,8 @@ def _meeting_point(a: Line, b: Line) -> HtmlElement | None:
 def _prose(line: Line, probe: PageContext) -> bool:
     """A sentence that mentions a date ("The programme runs from Monday 27 May at 10h30 …"),
     not a talk's date line: many words, no person, no quoted or emphasised title; not a slot
-    that opens with its time, nor an entry that opens or closes with its date (`entries`)."""
+    that opens with its time, nor an entry that opens or closes with its date, nor a line
+    that opens with its date and clock time (`entries`)."""
     if line.heading or starts_with_clock(line):
         return False
     rest = parse_line(line, probe).rest
@@ -336,6 +388,8 @@ def _prose(line: Line, probe: PageContext) -> bool:
     if len(words) < 14 or re.search(r"[“”«»\"]", rest) or _date_closes_entry(line, probe):
         return False
     if date_leads(line, probe):  # "<em>July 8, 2018</em>. Title. Venue." in a list
+        return False
+    if clocked_date_lead(line, probe):  # "Tuesday 4 March 2025, 6-8 pm. Jane Doe is a …"
         return False
     if bold_lead(line):
         return False

@@ -31,8 +31,18 @@ def looks_like_place(text: str) -> bool:
         return False
     if PLACE.search(text):
         return True
-    named = NAMED_ROOM.match(text) and not NOT_ROOM.match(text)
+    named = NAMED_ROOM.match(text) and not NOT_ROOM.match(text) and not _EVENT_YEAR.search(text)
     return bool(named and not _PLURAL_CODE.match(text) and not _month_and_year(text))
+
+
+# An event named with its year ("Education Conference 2023", "Spring School 2019", a card's
+# subtitle under a talk's title): the occasion of the talk, not a building and room number.
+_EVENT_YEAR = re.compile(
+    r"\b(?:conference|workshop|meeting|congress|symposium|school|days|summit|forum|colloquium|"
+    r"seminar|week|festival|retreat|conférence|congrès|journées|rencontres|colloque|congreso|"
+    r"jornadas?|encuentro|tagung|konferenz|convegno|congresso)\s+(?:19|20)\d\d\W*$",
+    re.I,
+)
 
 
 def _month_and_year(text: str) -> bool:
@@ -135,6 +145,17 @@ _EXTRAS = re.compile(
     r"|\s*\(\s*(?:[A-Z][\w-]*\s+)?(?:slides?|video|recording)\s*\)",
     re.I,
 )
+# A call to action after the title ("📌 Register here", "Inscription ici", "→ Sign up now"):
+# an invitation to a form, never part of the talk's name. The verb needs its "here" or its
+# pictogram, so a title ending in "… voter registration" keeps its last word.
+_CALL_TO_ACTION = re.compile(
+    r"\s*(?:(?:[\u2190-\u21ff\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*)+(?=\w)|(?<=[.!?]))"
+    r"\s*(?:inscription|inscrivez[- ]vous|register|registration|sign[- ]?up|rsvp|anmeldung|"
+    r"inscripci[oó]n|reg[ií]strate|iscrizion[ei])(?:\s+(?:ici|here|now|aqu[ií]|hier|qui))?\W*$"
+    r"|\s*\b(?:inscription|inscrivez[- ]vous|register|sign[- ]?up|anmeldung|inscripci[oó]n|"
+    r"reg[ií]strate|iscrizione)\s+(?:ici|here|now|aqu[ií]|hier|qui)\W*$",
+    re.I,
+)
 _LENGTH_TAIL = re.compile(r"\s*\((?:long|short|full|extended)(?:\s+(?:paper|talk))?\)\s*$", re.I)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er|e|º|°)\b", re.I)
 
@@ -145,7 +166,7 @@ def tidy_title(title: str | None) -> str | None:
     if not title:
         return title
     text = title
-    for pattern in (_EXTRAS, _LENGTH_TAIL, _ENUMERATION, _SLOT_PREFIX):
+    for pattern in (_EXTRAS, _CALL_TO_ACTION, _LENGTH_TAIL, _ENUMERATION, _SLOT_PREFIX):
         stripped = (clean(pattern.sub(" ", text)) or "").strip(" ,;:–—-")
         if len(stripped) >= 3:
             text = stripped
@@ -187,5 +208,19 @@ BOX_LABEL = re.compile(
     r"|^\W*(?:次回|今後|過去|直近|最新|다음|지난|예정된|최근|下期|下一期|往期|近期)\s*の?\s*"
     r"(?:[^\W\d_]{0,6}?)(?:セミナー|定例会|講演会|談話会|研究会|勉強会|例会|講演|予定|イベント|"
     r"세미나|강연|콜로키움|讲座|报告|講座|活动|研讨会)\W*$",
+    re.I,
+)
+
+
+# What a programme names an untitled slot by (a sponsor's symposium, a visit to the trade
+# show, the opening act, registration, the close): read as a "speaker" because it is short
+# and capitalised ("Simposio Acme", "VISITA A LA EXPOSICIÓN"), but nobody gives a talk;
+# over a title in the same slot, the slot's name is not its title.
+UNTITLED_SLOT = re.compile(
+    r"^\W*(?:(?:sponsor(?:ed)?|industry|satellite)\s+)?(?:symposi(?:um|a)|simp[oó]sios?|"
+    r"visits?|visita|tours?|exhibitions?|exhibits?|exposici[oó]n|exposi[cç][aã]o|muestra|"
+    r"trade\s+show|ceremon(?:y|ies)|ceremonia|cerim[oô]nia|c[ée]r[ée]monie|acto|registro|"
+    r"registration|inscripci[oó]n|inscri[cç][aã]o|cierre|clausura|encerramento|cl[oô]ture|"
+    r"inauguraci[oó]n|inauguration|abertura|apertura)\b",
     re.I,
 )

@@ -35,6 +35,7 @@ from parsers.heuristic.patterns import (
     TERM,
     ZONE_WORDS,
 )
+from parsers.heuristic.programme import day_number_joined
 from parsers.heuristic.reading import PageContext, SeriesTime, clock_span, has_clock, parse_line
 from parsers.heuristic.records import YEAR
 from parsers.heuristic.titles import looks_like_place
@@ -272,6 +273,9 @@ def update_context(field_ctx: PageContext, lines: list[Line]) -> None:
         if field_ctx.day is None:
             field_ctx.day = chrome_day(lines[0].element, field_ctx.year, field_ctx.day_first)
     for line in lines:
+        line = day_number_joined(field_ctx, line)
+        if line is None:
+            continue
         text = line.text
         if len(text) > 300:  # a paragraph: only its venue sentence, if any, is context
             if len(text) <= VENUE_PARAGRAPH_MAX and not line.heading:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.common.daynames import WEEKDAYS
 from parsers.common.html import HtmlElement
 from parsers.common.people import speaker_and_title
 from parsers.common.text import clean
@@ -210,6 +211,28 @@ def _leading_date(text: str, probe: PageContext) -> bool:
     return text[span[1] - 1] in ".:" or bool(_AFTER_LEAD_DATE.match(text, span[1]))
 
 
+# What may stand between a leading date and its clock time: punctuation and one short
+# connecting word ("…, de 18h à 20h", "… at 4pm", "… – 16:00").
+_DATE_TO_CLOCK = re.compile(r"^[\s,;:.|·–—-]*(?:[^\W\d_]{1,5}\.?\s*)?$")
+
+
+def clocked_date_lead(line: Line, probe: PageContext) -> bool:
+    """Does the line open with its date (a weekday before it at most) and a clock time
+    right after it ("Tuesday 4 March 2025, 6-8 pm @ Hall. Jane Doe is a …")? That is a
+    talk's date line, however long the bio it runs into (`anchors._prose`); a sentence gives
+    its date after some words ("On 4 March 2025 at 6pm we …", "Join us on …")."""
+    text = line.text[:120]
+    day, span = read_date(text[:80], probe.year, probe.day_first)
+    if day is None or span is None:
+        return False
+    before = text[: span[0]].strip(" ,.;:()[]–—-").casefold()
+    if before and before.rstrip(".") not in WEEKDAYS:
+        return False
+    after = text[span[1] : span[1] + 40]
+    clock = clock_span(after)
+    return clock is not None and bool(_DATE_TO_CLOCK.match(after[: clock[0]]))
+
+
 # The venue line of a two-line entry naming its event with the year inside ("CONF 2016
 # Spring Meeting, City, ST", "Research Day 2019, School of X, City") or opening its place
 # with it ("Training Program, 2016 City, ST"): the year is a word of the first comma piece,
@@ -220,12 +243,30 @@ _VENUE_YEAR = re.compile(
 )
 
 
+# A one-line entry led by its event, the year in the event's name, and the place, then a
+# colon and the title ("CONF Days 2025 in Springfield: Title", "Meeting 2019 at Lund: …").
+# The event's words end on no preposition ("… held in 2019" is a sentence); the place is
+# capitalised words; the title opens with a capital or a quote.
+_VENUE_YEAR_LEAD = re.compile(
+    r"^(?:[^\W\d_][^:.!?]{0,60}?(?<!\b(?:in|on|of|at|en|se))(?<!\bfrom)(?<!\bsince)\s)?"
+    r"(?:19|20)\d\d(?![\w/.'’-])[^:.!?]{0,30}?\s(?:in|at|à|en)\s+"
+    r"(?P<place>[^\W\d_][\w'’-]*(?:[\s-]+(?:[^\W\d_][\w'’-]*)){0,4})\s*:\s+"
+    r"[\"“«'‘]?\s?(?P<title>[^\W\d_]\S*\s+\S)",
+    re.I,
+)
+
+
 def venue_year(lines: list[Line], k: int) -> bool:
     """Is `lines[k]` the venue line of a list item of exactly two lines (cut at a `<br>`),
     under a title line that gives no year, dating the entry by the year in its event's
     name (`_VENUE_YEAR`)? Personal talk lists print "Title.<br>CONF 2016 Meeting, City";
-    a year inside a line of any other shape is a sentence's or a name's as often."""
+    a year inside a line of any other shape is a sentence's or a name's as often. A list
+    item of one line that opens with its event, year and place before a colon and the
+    title (`_VENUE_YEAR_LEAD`: "CONF Days 2025 in City: Title") is such an entry too."""
     line = lines[k]
+    lead = _VENUE_YEAR_LEAD.match(line.text) if len(line.text) <= 300 else None
+    if lead and _capitalised(lead.group("place")) and lead.group("title")[0].isupper():
+        return entry_item(line) is not None and _alone_in_block(lines, k)
     if k == 0 or len(line.text) > 200 or not _VENUE_YEAR.search(line.text):
         return False
     title, block = lines[k - 1], line.element
@@ -236,6 +277,20 @@ def venue_year(lines: list[Line], k: int) -> bool:
     ):
         return False  # a third line: a paragraph, not a title and its venue
     return len(title.text.split()) >= 3 and not _YEAR.search(title.text)
+
+
+def _capitalised(words: str) -> bool:
+    """Do the words name a place: each capitalised, bar a particle ("Aix-en-Provence",
+    "Rio de Janeiro")?"""
+    return all(w[0].isupper() or w in _PARTICLES for w in words.split())
+
+
+def _alone_in_block(lines: list[Line], k: int) -> bool:
+    """Is `lines[k]` the only line of its block (no line before or after it in it)?"""
+    block = lines[k].element
+    before = k >= 1 and lines[k - 1].element is block
+    after = k + 1 < len(lines) and lines[k + 1].element is block
+    return not (before or after)
 
 
 # A heading over a series' past talks ("Past seminars", "Previous talks", "Séminaires

@@ -5,6 +5,10 @@ How it finds the blocks that each hold one talk:
    (`reading`);
 2. lines that give a date or a time anchor *records* (`anchors`): the list item, table row,
    card or heading-led section around each (`records` says how records are grown and split);
+   a page that calls itself a list of talks and dates nothing at all has its repeated
+   entries (cards, list items) as undated anchors instead (`cards`, the last resort: such
+   talks have no owner's word for them unless the page is a person's, so the confidence
+   stays low without one);
 3. lines in no record are *context* (`context` says what each gives): the date, year and room
    of the records below them, and a time or zone given once for the whole series;
 4. `fields.extract` reads each record; records that are not talks (breaks, workshops
@@ -34,6 +38,7 @@ from parsers.common.owner import page_owner, personal_talks_page
 from parsers.common.text import fold, join_paragraphs
 from parsers.heuristic import context
 from parsers.heuristic.anchors import MAX_ANCHORS, find_anchors
+from parsers.heuristic.cards import card_anchors
 from parsers.heuristic.entries import media_headings
 from parsers.heuristic.fields import extract
 from parsers.heuristic.lines import Line, page_lines
@@ -69,6 +74,10 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     probe = FieldContext(ctx.url, ctx.timezone, page_year or 2000, day_first=day_first)
     listing = _talk_list_page(root, lines, ctx.url)
     anchors = find_anchors(lines, probe, year_groups=listing)
+    carded = listing and not anchors  # a talks page that dates nothing: the last resort
+    owned = carded and _page_author(root, ctx.url) is not None
+    if carded:
+        anchors = card_anchors(lines, owned)
     if len(anchors) > MAX_ANCHORS:
         result.warnings.append(f"{ctx.url}: over {MAX_ANCHORS} dated lines, only the first read")
         anchors = anchors[:MAX_ANCHORS]
@@ -77,6 +86,8 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     talks = _abstracts_below(_titles_by_number(talks, lines, owner), lines, owner)
     recorded = {fold(line.text) for line in media_headings(lines)} if listing else set()
     result.talks, result.confidence = _judge(talks, root, lines, ctx.url, recorded | yearless)
+    if carded and not owned:  # no owner vouches for the cards
+        result.confidence = min(result.confidence, UNSURE_CONFIDENCE)
     del alive
     return result
 
@@ -348,8 +359,28 @@ def _mentions_talks(root: HtmlElement, lines: list[Line], url: str) -> bool:
     """Weaker evidence than `_calls_itself_seminar`, enough for a best reading: a seminar or
     talks word in the page's own file name (".../seminar.html", ".../talks/") or in a
     top-level heading (`<h1>`, `<h2>`: a record's own heading, a news item's "to serve as
-    program chair", says nothing about the page)."""
+    program chair", says nothing about the page), or a schedule word in the `<h1>`
+    (`SCHEDULE_WORDS`) on a page that names no course (`TEACHING`)."""
     path = [part for part in urlsplit(url).path.split("/") if part][-1:]
     slug = re.sub(r"\.\w+$", "", path[0]).replace("-", " ").replace("_", " ") if path else ""
     headings = " ".join(line.text for line in lines[:300] if line.heading in (1, 2))
-    return bool(SEMINAR_WORDS.search(slug) or SEMINAR_WORDS.search(headings))
+    main = " ".join(line.text for line in lines[:300] if line.heading == 1)
+    title = root.findtext(".//title") or ""
+    schedule = SCHEDULE_WORDS.search(main) and not TEACHING.search(f"{main} {title}")
+    return bool(SEMINAR_WORDS.search(slug) or SEMINAR_WORDS.search(headings) or schedule)
+
+
+# A page whose main heading names a schedule ("Schedule", "Timetable", "Programa") lists its
+# sessions: with dated records, they are the talks of an event. Only the `<h1>` counts: a
+# site's "Schedule a meeting" box or a record's "schedule" says nothing of the page.
+SCHEDULE_WORDS = re.compile(
+    r"\b(?:schedule|timetable|programa|horaire|zeitplan|cronograma)\b"
+    r"|日程|议程|프로그램",
+    re.I,
+)
+# A course's schedule is no programme of talks: a course code ("CS 229", "MATH-2030") or a
+# teaching word in the same heading or in the page's title.
+TEACHING = re.compile(
+    r"\b[A-Z]{2,5}\s?-?\d{3,4}[A-Z]?\b|\b(?i:course|syllabus|class|lectures|homework|"
+    r"semester|cours|curso|vorlesung|lehrveranstaltung)\b"
+)

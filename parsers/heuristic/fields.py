@@ -31,6 +31,7 @@ from parsers.common.people import (
 from parsers.common.text import clean, join_paragraphs, status_of
 from parsers.common.vocab import POSTER_LEAD
 from parsers.heuristic.anchors import lone_month, month_only
+from parsers.heuristic.cleanup import UNTITLED_SLOT
 from parsers.heuristic.headings import governing_title, under_poster_heading
 from parsers.heuristic.labels import ROLE_TAIL, label_of, role_heading
 from parsers.heuristic.lines import Line, emphasis, line_link
@@ -52,6 +53,7 @@ from parsers.heuristic.patterns import (
     POSTER_TAG,
 )
 from parsers.heuristic.reading import SEPARATORS, PageContext, Parsed, parse_line
+from parsers.heuristic.title_marks import event_lead
 from parsers.heuristic.titles import looks_like_place, title_and_speakers
 from parsers.talk import Link, Speaker, Talk
 
@@ -81,11 +83,11 @@ def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
         return None  # "Programme committee:" over names, "Co-organizer of the …": no talk
     if any(POSTER_TAG.search(line.text) for line in lines[:3]) or _poster(lines):
         return None  # "Title (June 2019) <br> Venue, City [poster]": a poster, not a talk
-    if not title and not speakers:
-        return None
+    if not title and (not speakers or all(UNTITLED_SLOT.match(s.name) for s in speakers)):
+        return None  # "Sponsor symposium Acme", "Visit to the exhibition": a slot, no talk
     if NO_SESSION.match(title or "") or any(NO_SESSION.match(s.name) for s in speakers):
         return None
-    location = _location(parts) or ctx.location
+    location = _location(parts) or _event_city(title_part) or ctx.location
     tz = zone or ctx.timezone
     starts_at = dates.combine(day, start, tz) if day else None
     ends_at = dates.combine(day, end, tz) if day and end else None
@@ -236,6 +238,12 @@ def _month_only(parts: list[Parsed]) -> bool:
     """Is the record dated by a month only ("October" under "2024", "May 2023")? It has no
     day, so it takes none from the talk or heading above it either."""
     return any(lone_month(p.line) or month_only(p.line) for p in parts[:3] if not p.day)
+
+
+def _event_city(title_part: Parsed | None) -> str | None:
+    """The city of a "<a>Event 2025</a> in City: Title" line (`event_lead`)."""
+    lead = event_lead(title_part) if title_part is not None else None
+    return lead[1] if lead else None
 
 
 def _location(parts: list[Parsed]) -> str | None:

@@ -11,6 +11,7 @@ import itertools
 import re
 
 from parsers.common.html import HtmlElement
+from parsers.common.people import looks_like_person
 from parsers.common.text import clean
 from parsers.heuristic.lines import Line
 
@@ -97,7 +98,42 @@ _LABEL_WORDS = [
 ]
 
 
-LABELLED = re.compile(r"^\s*([^\W\d][\w ./'-]{0,28}?)\s*[:：]\s*(.*)$", re.S)
+COLON_LABELLED = re.compile(r"^\s*([^\W\d][\w ./'-]{0,28}?)\s*[:：]\s*(.*)$", re.S)
+# "Speaker – Jane Doe (MIT)", "Title - On curves": a field label set off by a spaced dash
+# instead of a colon. Read only when the words before the dash are a field label and not one
+# a title or a name often starts with ("Talk – Jane Doe", "Guest – a play", "Video - Slides").
+DASH_LABELLED = re.compile(r"^\s*([^\W\d][\w ./'-]{0,28}?)\s+[–—-]\s*(.*)$", re.S)
+LOOSE_LABELS = frozenset(
+    [
+        "talk", "who", "when", "where", "day", "guest", "invited", "paper", "subject", "topic",
+        "thema", "tema", "vortrag", "exposé", "sujet", "tag", "data", "place", "details",
+        "description", "local", "sede", "quand", "cuando", "cuándo", "dónde", "donde", "quien",
+        "quién", "yer", "taler", "dato", "aika", "tid",
+    ]
+)  # fmt: skip
+
+
+class _Labelled:
+    """`LABELLED.match(text)`: "Label: value", or "Label – value" with a known field label
+    (`DASH_LABELLED`). Group 1 is the label, group 2 the value, as for one regex."""
+
+    def match(self, text: str) -> re.Match | None:
+        found = COLON_LABELLED.match(text)
+        if found:
+            return found
+        dashed = DASH_LABELLED.match(text)
+        if dashed and _dash_label(dashed.group(1)):
+            return dashed
+        return None
+
+
+def _dash_label(words: str) -> bool:
+    kind = label_kind(words)
+    last = (clean(words) or "").split()[-1].lower() if words.split() else ""
+    return kind not in (None, "ignore") and last not in LOOSE_LABELS
+
+
+LABELLED = _Labelled()
 
 
 # Class names CMSs give their fields ("event-speaker", "views-field-field-location").
@@ -116,13 +152,36 @@ def class_hint(line: Line) -> str | None:
     for level in range(2):
         if node is None:
             return None
-        classes = node.get("class") or ""
+        classes = field_classes(node.get("class") or "")
         if classes and len(classes) < 200:
             for kind, pattern in CLASS_HINTS:
                 if pattern.search(classes):
-                    return None if level and _holds_heading(node) else kind
+                    if (level and _holds_heading(node)) or _named_not_told(kind, line.text):
+                        return None
+                    return kind
         node = node.getparent()
     return None
+
+
+# Page builders name each part of their generic widgets ("elementor-icon-box-description",
+# "wp-block-media-text__content", "et_pb_blurb_description"): the part is a slot of the
+# layout, whatever the theme put in it, not the field of a talk a CMS's own class names.
+BUILDER_PART = re.compile(r"^(?:elementor|wp-block|et_pb|vc|fl|uagb|kt|brxe|jet)[-_]", re.I)
+
+
+def field_classes(classes: str) -> str:
+    """A block's class names without the page builder's widget part names (`BUILDER_PART`)."""
+    return " ".join(token for token in classes.split() if not BUILDER_PART.match(token))
+
+
+MAX_NAME_LINE = 60
+
+
+def _named_not_told(kind: str, text: str) -> bool:
+    """A short line that is a person's name ("Jane Doe") is no abstract, whatever its block's
+    class says; a short abstract placeholder ("Abstract to be announced.") still is one."""
+    text = text.strip()
+    return kind == "abstract" and len(text) < MAX_NAME_LINE and looks_like_person(text)
 
 
 def inline_hint(line: Line) -> str | None:

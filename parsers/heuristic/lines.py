@@ -296,7 +296,20 @@ def _skipped(
         return not (wrappers and id(element) in wrappers)
     if tag == "header" and element.getparent() is not None:
         return element.getparent().tag == "body"
-    return False
+    return tag in BLOCK_TAGS and _off_desktop(classes)
+
+
+# A block the page hides on a desktop screen ("elementor-hidden-desktop", Bootstrap's
+# "hidden-lg"/"d-lg-none", Tailwind's "lg:hidden"): the phone layout's copy of content the
+# desktop layout shows too, so reading it would give each of its talks twice.
+OFF_DESKTOP = re.compile(
+    r"(?:^|\s)(?:elementor-hidden-desktop|hidden-lg|d-lg-none|d-xl-none|hide-on-desktop|"
+    r"hidden-desktop|hide-for-large|lg:hidden)(?=\s|$)"
+)
+
+
+def _off_desktop(classes: str) -> bool:
+    return bool(classes) and bool(OFF_DESKTOP.search(classes))
 
 
 # A citation export (BibTeX "@inproceedings{key, …}") printed in a `<pre>` or `<code>`, and

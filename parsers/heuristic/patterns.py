@@ -197,10 +197,15 @@ INSTITUTION = re.compile(
 FIELD_SEPARATOR = re.compile(r"\s+[—–|·•]\s+|\s*[|·•]\s*")
 
 
-# A piece of a meta line that is only a link's label ("Video", "Slides (PDF)").
+# A piece of a meta line that is only a link's label: one or two link words ("Video",
+# "Slides (PDF)", "Slides PDF", "Video recording", French "vidéo", "live"); a link word with
+# any other word is a title's ("Live coding", "Paper title", "Video games").
+_LINK_WORD = (
+    r"(?:video|vidéo|slides?|pdf|recording|youtube|paper|arxiv|code|abstract|poster|notes|"
+    r"handout|links?|watch|bib(?:tex)?|preprint|live)"
+)
 LINK_PIECE = re.compile(
-    r"^(?:download\s+)?(?:video|slides?|pdf|recording|youtube|paper|arxiv|code|abstract|poster|"
-    r"notes|handout|links?|watch|bib(?:tex)?|preprint)(?:\s*\(\w+\))?$",
+    rf"^(?:download\s+)?{_LINK_WORD}(?:\s+{_LINK_WORD})?(?:\s*\(\w+\))?$",
     re.I,
 )
 
@@ -225,6 +230,18 @@ STATUS_MARKER = re.compile(
     r"annullat[oa]|geannuleerd|afgelast|vervalt|postponed|rescheduled|report[ée]e?|verschoben|"
     r"aplazad[oa]|rinviat[oa]|adiad[oa]|uitgesteld|inställt|avlyst|aflyst)"
     r"\s*[!.]?\s*[)\]]?\s*",
+    re.I,
+)
+
+
+# A bracket that held a date and otherwise only says the talk is coming ("[upcoming ✨
+# 02/11]", "(à venir · 5 mars)"), once the date is cut out (\x00): a status tag, no part of
+# the title. Another word with the date ("(joint work, 5 March)") keeps the bracket.
+STATUS_BRACKET = re.compile(
+    r"[(\[](?=[^()\[\]]*\x00)(?:[\s\x00,;:·|/-]|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]|"
+    r"\b(?:upcoming|coming\s+soon|coming\s+up|next|new|today|live|à\s+venir|a\s+venir|"
+    r"prochain(?:e|ement)?|nouveau|bientôt|próximamente|próxim[oa]|demnächst|neu|heute|"
+    r"in\s+arrivo|prossim[oa]|binnenkort)\b)*[)\]]",
     re.I,
 )
 

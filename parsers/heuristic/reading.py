@@ -25,8 +25,10 @@ from parsers.heuristic.labels import LABELLED, class_hint, column_kind, inline_h
 from parsers.heuristic.lines import Line
 from parsers.heuristic.patterns import (
     LINK_PIECE,
+    STATUS_BRACKET,
     TOGGLE,
 )
+from parsers.heuristic.programme import afternoon_slot
 
 # A date that stamps the page or a person, not an event ("Last updated 1/10/2024", "joined").
 META_DATE = re.compile(
@@ -77,6 +79,7 @@ class PageContext:
     series_time: SeriesTime | None = None  # the clock time given once for the talks
     zone: str | None = None  # the zone the page gives its times in ("All times CET")
     chrome_read: bool = False  # the chrome was searched for the event's day (`chrome_day`)
+    day_number: Line | None = None  # a heading that is only a day ("7"), read with the next
 
 
 @dataclass
@@ -249,7 +252,11 @@ def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
             if start is None or not tspan:
                 break
             written = text[tspan[0] : tspan[1]]
-            if not _plausible(start, written, shown[: tspan[0]], shown[tspan[1] :]):
+            plausible = _plausible(start, written, shown[: tspan[0]], shown[tspan[1] :])
+            afternoon = None if plausible else afternoon_slot(start, end, written, line.element)
+            if afternoon is not None:
+                start, end = afternoon  # "1:30 - 2:30" after "12:10 - 12:40": 13:30
+            elif not plausible:
                 kept.append(tspan)
                 text = text[: tspan[0]] + "\x01" * len(written) + text[tspan[1] :]
                 continue
@@ -275,7 +282,7 @@ def _without_link_labels(line: Line) -> str:
     title. The links themselves are still read from the line's elements."""
     text = line.text
     for fragment, element in reversed(line.fragments[-3:]):
-        label = (fragment or "").strip(" []()|·,")
+        label = (fragment or "").strip(" []()|·,.")  # "Vidéo." ends a sentence
         if element is None or element.tag != "a" or not label:
             break
         if not (LINK_PIECE.match(label) or TOGGLE.match(label)):
@@ -379,6 +386,7 @@ def _trim(text: str) -> str:
     stop only where a date or time was cut out next to it: a title keeps its own)."""
     cut = "\x00" in text
     text = re.sub(r"[(\[][\s\x00,;]*[)\]]", " ", text)  # "(March 5, 2024)" once the date is cut
+    text = STATUS_BRACKET.sub(" ", text) if cut else text  # "[upcoming ✨ 02/11]"
     text = (clean(text.replace("\x00", " ")) or "").strip(SEPARATORS + (".") if cut else SEPARATORS)
     text = text.lstrip(".")
     while text.endswith((")", "]")) and text.count("(") + text.count("[") < text.count(

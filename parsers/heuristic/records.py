@@ -17,7 +17,9 @@
 6. a time repeated in other zones in one cell is one anchor, and a session listing several
    papers is one record per paper (`sessions`);
 7. the last record of a block runs on over the labelled paragraphs ("Title: …", "Speaker:
-   …") shortly after it, up to the next heading (`_labelled_run`).
+   …") shortly after it, up to the next heading (`_labelled_run`);
+8. a block's own records (4.) are read in `block_records`, where a heading before every
+   anchor leads its record; each filled cell of a time grid's row is a record (`grid_cells`).
 Bounded by `MAX_CLIMB`.
 """
 
@@ -30,6 +32,8 @@ from collections import Counter, defaultdict
 from parsers.common.html import HtmlElement
 from parsers.common.text import clean
 from parsers.common.times import find_time_range
+from parsers.heuristic.block_records import block_records
+from parsers.heuristic.grid_cells import grid_cells
 from parsers.heuristic.labels import LABELLED, column_kind, label_of
 from parsers.heuristic.lines import Line
 from parsers.heuristic.sessions import split_sessions, zone_repeats
@@ -69,7 +73,7 @@ def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]
         for element in elements:
             if shared[id(element)] < 2:
                 owner_of.setdefault(id(element), number)
-    owner: dict[int, int] = _linear(lines, anchors, roots, shared)
+    owner: dict[int, int] = block_records(lines, anchors, roots, shared)
     for line in lines:
         if line.index in owner:
             continue
@@ -79,7 +83,7 @@ def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]
                 owner[line.index] = owner_of[id(node)]
                 break
             node, steps = node.getparent(), steps + 1
-    return split_sessions(lines, owner)
+    return grid_cells(lines, split_sessions(lines, owner))
 
 
 CARD_DEPTH = 8  # levels from a label heading up to its card
@@ -142,70 +146,6 @@ def _one_time(lines: list[Line]) -> bool:
     block gives several."""
     starts = {find_time_range(line.text)[0] for line in lines}
     return len(starts - {None}) <= 1
-
-
-def _linear(lines, anchors, roots, shared) -> dict[int, int]:
-    """Records inside one block that holds several anchors (talks separated by `<br><br>`):
-    its lines split at empty lines when those separate the anchors, else at each anchor (the
-    record starting as many lines before it as the usual title-first layout needs)."""
-    owner: dict[int, int] = {}
-    by_root: dict[int, list[int]] = defaultdict(list)
-    for number, root in enumerate(roots):
-        if shared[id(root)] >= 2:
-            by_root[id(root)].append(number)
-    for numbers in by_root.values():
-        root = roots[numbers[0]]
-        own = [line for line in lines if line.element is root]
-        first_line = {n: anchors[n][0].index for n in numbers}
-        starts = [k for k, line in enumerate(own) if line.gap]
-        segments = [own[a:b] for a, b in itertools.pairwise([*starts, len(own)])]
-        holders = []
-        for segment in segments:
-            inside = [n for n in numbers if any(x.index == first_line[n] for x in segment)]
-            holders.append(inside)
-        if sum(1 for h in holders if len(h) == 1) == len(numbers):
-            for segment, inside in zip(segments, holders, strict=True):
-                for line in segment:
-                    if inside:
-                        owner[line.index] = inside[0]
-            continue
-        position = {line.index: k for k, line in enumerate(own)}
-        spots = sorted(position[first_line[n]] for n in numbers)
-        ordered = sorted(numbers, key=lambda n: first_line[n])
-        if _one_talk_many_dates(own, spots):
-            owner.update((line.index, ordered[0]) for line in own)
-            continue
-        lead = _line_lead(own, spots)
-        for k, number in enumerate(ordered):
-            start = max(0, spots[k] - lead)
-            stop = spots[k + 1] - lead if k + 1 < len(spots) else len(own)
-            for line in own[start:stop]:
-                owner[line.index] = number
-    return owner
-
-
-def _one_talk_many_dates(own: list[Line], spots: list[int]) -> bool:
-    """A title line, then only dated lines without a clock time ("Title<br>Venue A, May 2022
-    <br>Venue B, June 2022"): one talk given at several venues, read as one record (its first
-    date), not as venue lines without a title. Lines with times are an agenda, never this."""
-    if not 1 <= spots[0] <= 2 or spots != list(range(spots[0], len(own))):
-        return False
-    return all(find_time_range(own[spot].text)[0] is None for spot in spots)
-
-
-def _line_lead(own: list[Line], spots: list[int]) -> int:
-    """`_lead` for lines of one block: lines before each anchor that start every record."""
-
-    def key(line: Line) -> str:
-        labelled = re.match(r"\s*([^\W\d][\w ]{0,20}):", line.text)
-        return labelled.group(1).lower() if labelled else f"#{line.index}"
-
-    best = 0
-    for distance in range(1, 6):
-        seen = [key(own[s - distance]) for s in spots if s - distance >= 0]
-        if len(seen) == len(spots) and len(set(seen)) == 1 and not seen[0].startswith("#"):
-            best = distance
-    return best
 
 
 def _ancestors(node: HtmlElement):

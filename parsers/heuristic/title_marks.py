@@ -69,6 +69,34 @@ def lead_title(part: Parsed) -> str | None:
 _SET_OFF = ("a", "em", "i", "cite")
 
 
+# "<a>Spring Meeting 2025</a> in Lyon: Title" (a personal talks list): the event, named with
+# its year and set off in a link or emphasis, then the city, then the title after the colon.
+_EVENT_IN_CITY = re.compile(
+    r"^\s*(?:in|at|à|en|em|a|bei|te)\s+(?P<city>[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})"
+    r"\s*[:：]\s+(?P<title>\S.*)$"
+)
+
+
+def event_lead(part: Parsed) -> tuple[str, str] | None:
+    """(title, city) of a line led by a set-off event name ending in a year, "in City:", and
+    the title. The city is capitalised ("in general: …" is no place), the year closes the
+    event (a dated title such as "Trends in 2020: a review" is plain text, not a link)."""
+    pieces = [(clean(text) or "", element) for text, element in part.line.fragments]
+    pieces = [(text, element) for text, element in pieces if text]
+    if len(pieces) < 2 or pieces[0][1] is None or pieces[0][1].tag not in (*_SET_OFF, "b"):
+        return None
+    event = pieces[0][0]
+    if not re.search(r"(?<!\d)(?:19|20)\d\d\W*$", event) or not part.rest.startswith(event):
+        return None
+    found = _EVENT_IN_CITY.match(part.rest[len(event) :])
+    if found is None or not found["city"][0].isupper() or len(found["title"].split()) < 2:
+        return None
+    title, (last, element) = found["title"].strip(), pieces[-1]
+    if len(pieces) > 2 and element is not None and element.tag == "a" and title.endswith(last):
+        title = title[: -len(last)].rstrip(SEPARATORS + ":")  # "… Title <a>View slides</a>"
+    return title, found["city"]
+
+
 def before_venue(part: Parsed) -> str | None:
     """ "Title. <a><em>Event</em></a>, Place." (a personal talks list): plain words closed by a
     full stop, then the event set off in a link or italics; the title is the plain sentence.

@@ -26,6 +26,7 @@ from parsers.heuristic.anchors import citation_title, is_month_name
 from parsers.heuristic.anchors import without_month as _without_month
 from parsers.heuristic.cleanup import (
     BOX_LABEL,
+    UNTITLED_SLOT,
     looks_like_place,
     session_head,
     tidy_title,
@@ -54,6 +55,7 @@ from parsers.heuristic.speakers import (
 )
 from parsers.heuristic.title_marks import (
     before_venue,
+    event_lead,
     file_button,
     lead_title,
     series_heading,
@@ -121,6 +123,7 @@ def title_and_speakers(parts: list[Parsed]):
         if title_part is not None:
             title = unquote(
                 lead_title(title_part)
+                or (event_lead(title_part) or (None,))[0]
                 or before_venue(title_part)
                 or without_series_label(title_part)
             )
@@ -300,7 +303,7 @@ def _title_line(content: list[Parsed]) -> Parsed | None:
     def rank(part: Parsed) -> tuple[bool, int, int]:
         line = part.line
         pause = first is not None and is_pause(part) and part.line.index > first
-        pause = pause or (len(candidates) > 1 and session_head(part.rest))
+        pause = pause or (len(candidates) > 1 and (session_head(part.rest) or _slot(part.rest)))
         if line.heading and not series_heading(line):
             return pause, 0, part.line.index
         if QUOTED.fullmatch(part.rest):
@@ -310,6 +313,14 @@ def _title_line(content: list[Parsed]) -> Parsed | None:
         return pause, 3 + bool(line.heading), part.line.index
 
     return min(candidates, key=rank)
+
+
+def _slot(text: str) -> bool:
+    """A slot's short name over its talk's title ("Simposio Acme" above the title)."""
+    return bool(UNTITLED_SLOT.match(text)) and len(text.split()) <= _SLOT_WORDS
+
+
+_SLOT_WORDS = 4
 
 
 def _title_like(part: Parsed) -> bool:

@@ -1,0 +1,194 @@
+"""The last resort of a talks page that dates nothing: its repeated sibling blocks.
+
+Refusing a page that plainly lists talks is the worst outcome (`extract._judge`). A page
+that calls itself a list of talks (`find_anchors`' `year_groups`) may print no date at all:
+a personal page's talks as cards ("<div class=col><a><div class=card><h3>Title</h3><p>
+Event</p>…"), a list of `<li>` entries with a video badge. When no line of such a page
+anchors anything (no date, no year group, no video, no year in a venue), its talks are the
+members of its largest set of repeated sibling blocks (`card_items`), and each member's
+first line anchors one undated record (`card_anchors`):
+- members are siblings of one tag and class, under parents of one tag and class (the rows
+  of a card grid pool together), at least `MIN_CARDS` in all, with a run of
+  `MIN_CARDS` among them; a run counts when most of its siblings hold text
+  (`MIN_CARD_TEXT`) and their texts are mostly distinct;
+- never inline or void elements, never table cells (a row's cells are siblings too), never
+  in the page's chrome (`<nav>`, `<header>`, `<footer>`, `<aside>`, or a class *token* such
+  as "menu" or "sidebar": a `<body class="fixed-top-nav">` is no navigation bar).
+Each guard keeps a known kind of page that lists no talks from giving any:
+- someone gives the talks: the page is a person's list of their own talks (its owner
+  gives every card), or half the members name a person (a series page's cards name their
+  speakers; a list of series, a list of formats, a "Loading…" stub name nobody);
+- a member is an entry, not prose: most members are no paragraph and hold a heading, a
+  link or a bold lead (intro paragraphs are none of these);
+- not publications (`anchors.PUBLICATION` terms in a share of the members), not a
+  teaching list (course codes leading the members), not calls to action or series names
+  ("Join our mailing list", "Applied Seminars").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from parsers.common.html import HtmlElement
+from parsers.common.people import people_in, speaker_and_title
+from parsers.common.text import clean
+from parsers.heuristic.lines import Line
+
+MIN_CARDS = 3
+MIN_CARD_TEXT = 15  # characters: a member with less is a button, a tag, an icon
+CARD_SHARE = 0.8  # of a run's siblings that hold text; of members that are entries
+DISTINCT_SHARE = 0.8
+NAMED_SHARE = 0.5
+PUBLICATION_SHARE = 0.3
+MAX_PARENTS = 5000
+# Blocks that can hold an entry; inline, void and cell elements never do.
+BLOCK_TAGS = frozenset(
+    ["li", "div", "article", "section", "tr", "dd", "dt", "p", "details", "figure", "blockquote"]
+)
+CHROME_TAGS = frozenset(["nav", "header", "footer", "aside"])
+CHROME_TOKENS = frozenset(
+    ["nav", "navbar", "navigation", "menu", "footer", "header", "sidebar", "breadcrumb",
+     "breadcrumbs", "toc", "social", "pagination"]
+)  # fmt: skip
+ENTRY_MARKS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "b"])
+PUBLICATION = re.compile(
+    r"\b(?:doi|journal(?! club)|proceedings|vol\.|pp\.|arxiv:|isbn|preprint)", re.I
+)
+# A member led by a course code ("MATH 2030 Linear algebra", "CS-101: Programming").
+COURSE_CODE = re.compile(r"^[A-Z]{2,5}\s?-?\d{3,4}[A-Z]?\b")
+# A member that is a call to action or names a series, not a talk.
+NOT_A_TALK = re.compile(
+    r"^(?:join|subscribe|register|sign up|follow|contact|read more|see all|view all|more)\b"
+    r"|\b(?:seminars|colloquia|lectures|talks|series|workshops)\s*$",
+    re.I,
+)
+
+
+def card_anchors(lines: list[Line], owned: bool) -> list[list[Line]]:
+    """One undated anchor per member of the page's repeated entries (`card_items`): the
+    member's first line. [] when the guards (module docstring) refuse the page. `owned`:
+    the page is a person's list of their own talks (`extract._page_author`)."""
+    members = card_items(lines)
+    if len(members) < MIN_CARDS:
+        return []
+    firsts = _first_lines(lines, members)
+    if len(firsts) < MIN_CARDS or not _guarded(members, firsts, owned):
+        return []
+    return [[line] for line in firsts]
+
+
+def card_items(lines: list[Line]) -> list[HtmlElement]:
+    """The members of the largest pool of repeated sibling blocks outside the page's chrome
+    (module docstring), in page order."""
+    parents: dict[int, HtmlElement] = {}
+    for line in lines:
+        node = line.element.getparent()
+        while node is not None and id(node) not in parents and len(parents) < MAX_PARENTS:
+            parents[id(node)] = node
+            node = node.getparent()
+    pools: dict[tuple, list[list[HtmlElement]]] = defaultdict(list)
+    for parent in parents.values():
+        if _chrome(parent):
+            continue
+        runs: dict[tuple, list[HtmlElement]] = defaultdict(list)
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag in BLOCK_TAGS and not _chrome_mark(child):
+                runs[_signature(child)].append(child)
+        for signature, run in runs.items():
+            if len(run) >= 2 and _run_holds_entries(run):
+                pools[(_signature(parent), signature)].append(run)
+    best: list[HtmlElement] = []
+    for runs in pools.values():
+        members = [member for run in runs for member in run]
+        if max(len(run) for run in runs) < MIN_CARDS or len(members) <= len(best):
+            continue
+        if _distinct(members) and not _publications(members):
+            best = members
+    return best
+
+
+def _signature(element: HtmlElement) -> tuple[str, tuple[str, ...]]:
+    return element.tag, tuple(sorted((element.get("class") or "").split()))
+
+
+def _text(element: HtmlElement) -> str:
+    return clean(element.text_content()) or ""
+
+
+def _run_holds_entries(run: list[HtmlElement]) -> bool:
+    """Do most siblings of the run hold some text (`MIN_CARD_TEXT`)?"""
+    full = sum(1 for member in run if len(_text(member)) >= MIN_CARD_TEXT)
+    return full >= CARD_SHARE * len(run)
+
+
+def _distinct(members: list[HtmlElement]) -> bool:
+    texts = [_text(member) for member in members]
+    return len(set(texts)) >= DISTINCT_SHARE * len(texts)
+
+
+def _publications(members: list[HtmlElement]) -> bool:
+    cited = sum(1 for member in members if PUBLICATION.search(_text(member)[:600]))
+    return cited > PUBLICATION_SHARE * len(members)
+
+
+def _chrome_mark(element: HtmlElement) -> bool:
+    """Is the element navigation, a header, a footer or a sidebar, by tag or class token?"""
+    if element.tag in CHROME_TAGS:
+        return True
+    tokens = set((element.get("class") or "").lower().split())
+    tokens.add((element.get("id") or "").lower())
+    return bool(tokens & CHROME_TOKENS)
+
+
+def _chrome(element: HtmlElement | None) -> bool:
+    """Is the element, or any block around it, the page's chrome (`_chrome_mark`)?"""
+    while element is not None:
+        if _chrome_mark(element):
+            return True
+        element = element.getparent()
+    return False
+
+
+def _first_lines(lines: list[Line], members: list[HtmlElement]) -> list[Line]:
+    """The first line inside each member, in page order."""
+    wanted = {id(member) for member in members}
+    seen: set[int] = set()
+    firsts = []
+    for line in lines:
+        node, depth = line.element, 0
+        while node is not None and id(node) not in wanted and depth < 12:
+            node, depth = node.getparent(), depth + 1
+        if node is not None and id(node) in wanted and id(node) not in seen:
+            seen.add(id(node))
+            firsts.append(line)
+    return firsts
+
+
+def _guarded(members: list[HtmlElement], firsts: list[Line], owned: bool) -> bool:
+    """Do the members pass the guards of the module docstring?"""
+    entries = sum(
+        1
+        for member in members
+        if member.tag != "p" and any(node.tag in ENTRY_MARKS for node in member.iterdescendants())
+    )
+    if entries < CARD_SHARE * len(members):
+        return False
+    heads = [line.text for line in firsts]
+    if sum(1 for head in heads if COURSE_CODE.match(head) or NOT_A_TALK.search(head)) * 2 >= len(
+        heads
+    ):
+        return False
+    if owned:
+        return True
+    named = sum(1 for member in members if _names_someone(member))
+    return named >= NAMED_SHARE * len(members)
+
+
+def _names_someone(member: HtmlElement) -> bool:
+    """Does a short piece of the member name a person ("Jane Doe (Lab): Title", "Jane Doe")?"""
+    pieces = [clean(text) or "" for text in member.itertext()]
+    for piece in [p for p in pieces if p][:6]:
+        if len(piece) <= 200 and (people_in(piece) or speaker_and_title(piece)[1]):
+            return True
+    return False
