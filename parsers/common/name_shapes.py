@@ -96,7 +96,9 @@ ROLE_START = re.compile(
     r"^(?:an?\s+|the\s+)?(?:(?:assistant|associate|full|senior|junior|visiting|emeritus)\s+)?"
     r"(?:professor|researcher|lecturer|postdoc\w*|student|ph\.?\s?d|director|fellow|scientist|"
     r"engineer|department|dept|university|institute|school|faculty|college|laborator\w*|lab|"
-    r"cent(?:er|re)|group|member|head|chair|ceo|cto|founder)\b",
+    r"cent(?:er|re)|group|member|head|chair|ceo|cto|founder|editor|president[ae]?|consultant|"
+    r"advis[eo]r|physician|surgeon|journalist|analyst|coordinat(?:or|ora|eur|rice)|"
+    r"profesora?|investigadora?|directora|directeur|directrice|chercheu(?:r|se)|professeure?)\b",
     re.I,
 )
 INSTITUTION_WORD = re.compile(
@@ -120,6 +122,72 @@ NOUN_SUFFIX_WORD = re.compile(
     r"|^[^\W\d_]{5,}ness(?:es)?$|^[^\W\d_]{2,}olog(?:y|ies)$",
     re.IGNORECASE,
 )
+
+# Romance adjectives and nouns of titles whose endings no name has ("Falla Cardiaca",
+# "Estadística Bayesiana", "Nuevas Metodologías"): -íaco/-íaca, -ístico/-ística, -ología.
+ROMANCE_SUFFIX_WORD = re.compile(
+    r"^[^\W\d_]{3,}(?:[ií]ac[oa]s?|[ií]stic[oa]s?|[oó]log[íi]as?)$", re.IGNORECASE
+)
+
+# A hyphenated compound of technical titles ("Multi-Phase", "Semi-implicit", "Data-Driven",
+# "Large-Scale"): a prefix or a second part that no hyphenated name has ("Jean-Pierre",
+# "Gastier-Foster", "Min-Jun" have neither), or a lower-case second part of three letters or
+# more after a word of three or more ("Self-supervised"; "Al-khalili" has a two-letter head).
+_COMPOUND_HEAD = (
+    r"multi|semi|non|self|cross|pre|post|inter|intra|sub|anti|meta|pseudo|quasi|hyper|super|"
+    r"ultra|micro|macro|nano|bi|tri|uni|data|model|graph|state|end|open|zero|few|co"
+)
+_COMPOUND_TAIL = (
+    r"based|driven|aware|free|scale|level|order|time|dimensional|term|shot|range|rank|wise|"
+    r"like|efficient|invariant|preserving|guided|informed|supervised|agent|step|stage|phase|"
+    r"layer|class|modal|source|art|world"
+)
+TECHNICAL_COMPOUND = re.compile(
+    rf"^(?:(?:{_COMPOUND_HEAD})-[^\W\d_]+|[^\W\d_]+-(?:{_COMPOUND_TAIL})"
+    r"|(?-i:[^\W\d_]{3,}-[a-zß-ÿ]{3,}))(?:-[^\W\d_]+)*$",
+    re.IGNORECASE,
+)
+
+
+def technical_compound(text: str) -> bool:
+    """Does the text hold a hyphenated word of technical titles (`TECHNICAL_COMPOUND`)? Such a
+    word makes a Title-Cased phrase a title, not a name."""
+    return any(TECHNICAL_COMPOUND.match(token.strip(".,;:()")) for token in text.split())
+
+
+def country_or_compound(text: str) -> bool:
+    """Name-shaped, but a country ("Costa Rica", a line under a speaker's institution) or a
+    technical title with a hyphenated compound ("Multi-Phase Invariant Synthesis")."""
+    country = re.sub(r"\s+", " ", text.strip(" .,;:()")).casefold()
+    return country in vocab.COUNTRY_NAMES or technical_compound(text)
+
+
+# "Jane Doe - Senior Editor", "Jane Doe – Profesora titular": a name, a spaced dash, the
+# person's role (`ROLE_START`). The role is no affiliation: the institution, when given, is
+# the next line's.
+_DASH_ROLE = re.compile(r"^(?P<name>[^()\[\],]{3,60}?)\s+[-–—]\s+(?P<role>\S.{1,80})$")
+
+
+def name_before_role(text: str) -> str | None:
+    """The name part of "Name - Role" (not yet judged a person), else None."""
+    match = _DASH_ROLE.match(text)
+    return match["name"] if match and ROLE_START.match(match["role"]) else None
+
+
+# "Paper presentation (by Jane Doe): Title", "Exposé (par Jane Doe) – Titre", "Title (by Jane
+# Doe)": a bracketed credit names the speaker; the title is what follows the lead's colon or
+# dash, else what precedes the brackets. "de"/"da" are left out: "(de Boer)" is a surname.
+_BRACKET_CREDIT = re.compile(
+    r"^(?P<lead>[^()\[\]]{0,80}?)\s*[(\[](?:by|par|von|por|di|door)\s+"
+    r"(?P<who>[^()\[\]]{3,100})[)\]]\s*(?:(?:[:–—|]|\s-{1,2})\s*(?P<title>\S.{2,}))?$",
+    re.I,
+)
+
+
+def bracket_credit(text: str) -> tuple[str, str] | None:
+    """(the title, the credited names) for a bracketed credit (`_BRACKET_CREDIT`), else None."""
+    match = _BRACKET_CREDIT.match(text)
+    return (match["title"] or match["lead"], match["who"]) if match else None
 
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul

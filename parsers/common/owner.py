@@ -183,8 +183,8 @@ def _one_person(text: str | None) -> str | None:
     """The name, when the text is one person's name and nothing more."""
     text = clean(text) or ""
     text = re.sub(r"(?i)\s*(?:all rights reserved|powered by.*)$", "", text).strip(" .,;:")
-    if not text or len(text) > 60:
-        return None
+    if not text or len(text) > 60 or SERIES_PAGE_WORDS.search(text):
+        return None  # "Seminars Some Group City": a series' site title is nobody's name
     found = people_in(text)
     if len(found) != 1 or found[0].affiliation:
         return None

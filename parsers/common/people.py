@@ -14,7 +14,11 @@ Forms handled (real strings from the seed pages):
   "Jane Doe, Bo Li and Ann Lee. Title"                -> the authors' sentence, then the title
   "Title. Jane Doe. Discussant: Bo Li"                -> a discussant is no speaker
   "Title: Subtitle, Alignment — Jane Doe", "Title - 김민수" -> the name after the last dash
-(invented examples for the last six; the shapes themselves are in `name_shapes`, the list's
+  "Paper talk (by Jane Doe): Title"                  -> a bracketed credit, read before the colon
+  "Jane Doe - Senior Editor"                          -> a name and a role (the role dropped)
+Countries ("Costa Rica") and hyphenated technical compounds ("Multi-Phase Synthesis") are
+name-shaped but no person (`name_shapes.country_or_compound`).
+(invented examples for the last eight; the shapes themselves are in `name_shapes`, the list's
 punctuation and one speaker's "Name (Affiliation)" in `name_lists`.)
 The affiliation is kept *as given* (only a trailing full stop goes): the schema records what
 the page says for that talk, and institution matching is a later, separate concern.
@@ -105,12 +109,15 @@ def looks_like_person(text: str | None) -> bool:
         return False
     if _POSSESSIVE.search(text or ""):
         return False  # "Jane's Homepage", "AJG's Website": a site title, not the person
+    if name_shapes.country_or_compound(text or ""):
+        return False  # "Costa Rica", "Multi-Phase Invariant Synthesis"
     words = re.findall(r"[^\W\d_]{2,}", (text or "").lower())  # not initials ("A. Smith")
     return not any(
         word in NOT_NAME_WORDS
         or _SESSION_COMPOUND.search(word)
         or word.startswith(vocab.NOT_NAME_STEMS)  # inflected words ("семинара", "кафедры")
         or name_shapes.NOUN_SUFFIX_WORD.match(word)  # "Semantic Segmentation"
+        or name_shapes.ROMANCE_SUFFIX_WORD.match(word)  # "Falla Cardiaca"
         for word in words
     )
 
@@ -132,6 +139,9 @@ def _people_in(text: str | None) -> tuple[Speaker, ...]:
     dotted = _dotted_person(text)
     if dotted is not None:
         return (dotted,)
+    named = name_shapes.name_before_role(text)  # "Jane Doe - Senior Editor"
+    if named and looks_like_person(named):
+        return (Speaker(strip_honorifics(named)),)
     speakers = split_speakers(text)
     if any(s.affiliation and _TITLE_AFTER_COLON.search(s.affiliation) for s in speakers):
         return ()  # "Jane Doe, MIT: Title": a speaker and a title, which `speaker_and_title` splits
@@ -190,6 +200,9 @@ def speaker_and_title(
         return None, []
     text = EVENT_LABEL.sub("", text, count=1).strip() or text
     text = name_shapes.without_discussant(text)  # "Title. Jane Doe. Discussant: Bo Li"
+    credit = _bracketed_credit(text)  # "Paper presentation (by Jane Doe): Title"
+    if credit is not None:
+        return credit
     first = _authors_before_title(text)  # before "Jane Doe, <the rest as affiliation>"
     if first is not None:
         return first
@@ -256,6 +269,14 @@ def _cjk_at_end(who: str) -> list[Speaker]:
     if cjk_name(who) or name_shapes.korean_name(who):
         return [Speaker(who)]
     return []
+
+
+def _bracketed_credit(text: str) -> tuple[str | None, list[Speaker]] | None:
+    """(title, speakers) for "Paper talk (by Jane Doe): Title" (`name_shapes.bracket_credit`),
+    read before any split at the colon, which would take the title after it for a name."""
+    found = name_shapes.bracket_credit(text)
+    people = people_in(found[1]) if found else []
+    return ((found[0].strip(" \"“”'") or None), people) if found and people else None
 
 
 def _credited(text: str) -> tuple[str | None, list[Speaker]] | None:

@@ -90,6 +90,22 @@ DISCUSSANT_WORDS = (
     "discutant", "discutants", "kommentar", "diskutant",
 )  # fmt: skip
 
+# The function words of Spanish, French, Italian and Portuguese titles ("Otra mirada de …",
+# "Une nouvelle approche pour …"): as "the", "of", "for" in English, never part of a name.
+# Those that are also name particles ("de", "la", "da", "du") or names and surnames ("Uma",
+# "Una", "Su", "Mi", "Toda", "Como", "Nova", "Sem") are left out; the name shape decides those.
+ROMANCE_FUNCTION_WORDS = _words(
+    """
+    otra otro otras otros nueva nuevo nuevas nuevos sobre entre hacia desde para según
+    contra hasta cómo qué cuándo dónde porqué nuestra nuestro este esta estos estas
+    une nouvelle nouveau nouvelles nouveaux autre autres sur pour avec sans vers chez
+    notre votre quelques comment pourquoi quand cette ces
+    nuova nuovo nuove nuovi altra altro sulla sulle sugli verso senza tra fra come perché
+    questa questo nostra nostro
+    novas novos outra outro outras outros até porque nossa nosso
+    """
+)
+
 # Words that appear in talk titles, institution names and site titles but are not people's
 # names (`people.looks_like_person`). A Title-Cased title ("Graph Neural Networks") passes
 # `looks_like_name`; one of these words in it says it is not a person. Data, so a miss is a
@@ -144,10 +160,40 @@ NOT_NAME_WORDS = _words(
     encuentro convegno giornata giornate tagung
     coloquio coloquios programación programa ponencia ponencias invitados invitadas invitado
     invitada invited guests curso cursos course courses cours
+    séminaires seminaires seminarios seminários webinars vorträge kolloquien colloquia
+    academia académie accademia akademie sociedad sociedade società société gesellschaft
+    hospital hôpital ospedale clínica clinica clinique clinic klinik klinikum fundación
+    fundação fondation fondazione stiftung asociación associação associazione verein colegio
+    instituto istituto escuela escola école scuola hochschule ministerio ministère ministry
+    agencia agence agency consejo conseil council comité committee journal journals revista
+    revue rivista zeitschrift magazine
+    pdf youtube preprint arxiv bibtex handout transcript podcast download
     """
-) - frozenset(["park"]) | frozenset((*SESSION_NOUNS, *DISCUSSANT_WORDS))
+) - frozenset(["park"]) | frozenset((*SESSION_NOUNS, *DISCUSSANT_WORDS, *ROMANCE_FUNCTION_WORDS))
 # ("park": a place word that is also a common surname, "Daniel Park"; function words that are
 # also names, "Will", "May", "Can", "Do", "An", "So", "Even", are left out on purpose)
+
+# Countries whose names are two words or more, as programmes print them under a speaker's
+# institution ("Some University / Costa Rica"): Title-Cased like a name, never a person. One
+# word is never read as a name, so those need no entry. Data: a country missed is one line.
+COUNTRY_NAMES = frozenset(
+    re.split(
+        r"\s*,\s*",
+        """
+    united states, united states of america, united kingdom, great britain, new zealand,
+    south africa, south korea, north korea, saudi arabia, united arab emirates, costa rica,
+    puerto rico, el salvador, sri lanka, hong kong, czech republic, dominican republic,
+    north macedonia, bosnia and herzegovina, ivory coast, papua new guinea, new caledonia,
+    estados unidos, reino unido, nueva zelanda, corea del sur, arabia saudita,
+    emiratos árabes unidos, países bajos, república checa, república dominicana,
+    estados unidos da américa, reino unido da grã-bretanha, nova zelândia, coreia do sul,
+    países baixos, república tcheca, costa do marfim, afrique du sud, corée du sud,
+    arabie saoudite, émirats arabes unis, république tchèque, côte d'ivoire,
+    stati uniti, regno unito, nuova zelanda, corea del sud, paesi bassi, vereinigte staaten,
+    vereinigtes königreich
+    """.strip(),
+    )
+)
 
 # Russian inflects its nouns ("семинар", "семинара", "семинаре"), so words of institutions and
 # sessions in Cyrillic are matched by stem: a word that starts with one is no part of a name.
