@@ -27,7 +27,6 @@ Bounded: `MAX_ANCHORS`, lines capped in `lines`, dates via regexes (`find_date`)
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -42,6 +41,7 @@ from parsers.heuristic.cards import card_anchors
 from parsers.heuristic.entries import media_headings
 from parsers.heuristic.fields import extract
 from parsers.heuristic.lines import Line, page_lines
+from parsers.heuristic.owners import members_of
 from parsers.heuristic.patterns import QUOTED
 from parsers.heuristic.reading import PageContext as FieldContext
 from parsers.heuristic.reading import parse_line
@@ -106,10 +106,7 @@ def _read(
     # No zone while records are read: a talk's own printed zone is kept apart from the page's
     # and the source's, which `context.with_series_facts` applies afterwards, in that order.
     field_ctx = FieldContext(ctx.url, None, page_year, day_first=day_first, academic=academic)
-    members: dict[int, list[Line]] = defaultdict(list)
-    for line in lines:
-        if line.index in owner:
-            members[owner[line.index]].append(line)
+    members = members_of(lines, owner)
     found, done, talking, yearless = [], set(), set(), set()
     # The date an untimed talk read off its own lines: a record below it with no clock time
     # and no date of its own does not take it. A timed slot's papers run on in its day; an

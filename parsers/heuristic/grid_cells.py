@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 
 from parsers.heuristic.lines import Line
+from parsers.heuristic.owners import split_records
 
 # A grid row's header: a clock time ("9:00", "14:30") or its minutes only (":20").
 ROW_TIME = re.compile(r"^\s*(?:\d{1,2})?:[0-5]\d\s*$")
@@ -24,17 +25,7 @@ CELL_DEPTH = 6
 
 def grid_cells(lines: list[Line], owner: dict[int, int]) -> dict[int, int]:
     """`owner` with each filled cell of a time-grid row after the first a record of its own."""
-    members: dict[int, list[Line]] = defaultdict(list)
-    for line in lines:
-        if line.index in owner:
-            members[owner[line.index]].append(line)
-    number = max(owner.values(), default=-1) + 1
-    for record in list(members.values()):
-        for cell in _extra_cells(record):
-            for line in cell:
-                owner[line.index] = number
-            number += 1
-    return owner
+    return split_records(lines, owner, _extra_cells)
 
 
 def _extra_cells(record: list[Line]) -> list[list[Line]]:

@@ -24,6 +24,7 @@ from parsers.common.times import find_time_range
 from parsers.common.zones import find_zone
 from parsers.heuristic.labels import LABELLED, label_of
 from parsers.heuristic.lines import Line
+from parsers.heuristic.owners import split_records
 
 # At most this many lines repeat one time in a cell (a local time and two or three others).
 MAX_ZONE_LINES = 4
@@ -83,17 +84,7 @@ LI_DEPTH = 8
 
 def split_sessions(lines: list[Line], owner: dict[int, int]) -> dict[int, int]:
     """`owner` with each paper of a session given a record of its own (module docstring, 2.)."""
-    members: dict[int, list[Line]] = defaultdict(list)
-    for line in lines:
-        if line.index in owner:
-            members[owner[line.index]].append(line)
-    number = max(owner.values(), default=-1) + 1
-    for record in list(members.values()):
-        for item in _papers(record):
-            for line in item:
-                owner[line.index] = number
-            number += 1
-    return owner
+    return split_records(lines, owner, _papers)
 
 
 def _papers(record: list[Line]) -> list[list[Line]]:
