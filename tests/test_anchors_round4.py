@@ -5,6 +5,7 @@ the test; every name and title is made up."""
 from __future__ import annotations
 
 import pytest
+from heuristic_support import anchor_texts, page_lines_of
 
 from parsers.base import Context
 from parsers.common import html
@@ -13,20 +14,18 @@ from parsers.heuristic.anchors import (
     _date_closes_entry,
     _prose,
     citation_title,
-    find_anchors,
     month_only,
     year_only,
 )
 from parsers.heuristic.entries import bold_lead, cited_year, media_headings, starts_with_clock
-from parsers.heuristic.lines import Line, page_lines
+from parsers.heuristic.lines import Line
 from parsers.heuristic.reading import PageContext
 
 PROBE = PageContext("https://x.example/", None, 2021, day_first=False)
 
 
 def _lines(body: str, title: str = "Talks") -> list[Line]:
-    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
-    return page_lines(html.load(page, "https://x.example/"))
+    return page_lines_of(body, title)
 
 
 def _parse(body: str, title: str, url: str):
@@ -36,7 +35,7 @@ def _parse(body: str, title: str, url: str):
 
 
 def _anchored(body: str, year_groups: bool = True, title: str = "Talks") -> list[str]:
-    return [a[0].text for a in find_anchors(_lines(body, title), PROBE, year_groups=year_groups)]
+    return [a[0] for a in anchor_texts(body, PROBE, year_groups=year_groups, title=title)]
 
 
 # --------------------------------------------------------------------------- prose or entry

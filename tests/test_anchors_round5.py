@@ -6,11 +6,11 @@ the test; every name and title is made up."""
 from __future__ import annotations
 
 import pytest
+from heuristic_support import anchor_texts, page_lines_of
 
-from parsers.common import html
-from parsers.heuristic.anchors import _prose, find_anchors
+from parsers.heuristic.anchors import _prose
 from parsers.heuristic.entries import date_leads, venue_year
-from parsers.heuristic.lines import Line, page_lines
+from parsers.heuristic.lines import Line
 from parsers.heuristic.months import month_only, without_month
 from parsers.heuristic.reading import PageContext
 
@@ -19,13 +19,11 @@ LONG = "probing classifiers show how recurrent networks track nested brackets in
 
 
 def _lines(body: str, title: str = "Talks") -> list[Line]:
-    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
-    return page_lines(html.load(page, "https://x.example/"))
+    return page_lines_of(body, title)
 
 
 def _anchored(body: str, year_groups: bool = True) -> list[list[str]]:
-    found = find_anchors(_lines(body), PROBE, year_groups=year_groups)
-    return [[line.text for line in anchor] for anchor in found]
+    return anchor_texts(body, PROBE, year_groups=year_groups)
 
 
 # --------------------------------------------------------------------------- year-first month

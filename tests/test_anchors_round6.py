@@ -7,13 +7,14 @@ and title is made up."""
 from __future__ import annotations
 
 import pytest
+from heuristic_support import anchor_texts, page_lines_of
 
 from parsers.common import html
-from parsers.heuristic.anchors import _prose, find_anchors
+from parsers.heuristic.anchors import _prose
 from parsers.heuristic.cards import card_anchors
 from parsers.heuristic.entries import clocked_date_lead, venue_year
 from parsers.heuristic.extract import _mentions_talks
-from parsers.heuristic.lines import Line, page_lines
+from parsers.heuristic.lines import Line
 from parsers.heuristic.reading import PageContext
 
 PROBE = PageContext("https://x.example/", None, 2025, day_first=True)
@@ -21,13 +22,11 @@ BIO = "Jane Roe studies the history of printing and of the book trade in early m
 
 
 def _lines(body: str, title: str = "Talks") -> list[Line]:
-    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
-    return page_lines(html.load(page, "https://x.example/"))
+    return page_lines_of(body, title)
 
 
 def _anchored(body: str, year_groups: bool = True) -> list[list[str]]:
-    found = find_anchors(_lines(body), PROBE, year_groups=year_groups)
-    return [[line.text for line in anchor] for anchor in found]
+    return anchor_texts(body, PROBE, year_groups=year_groups)
 
 
 # --------------------------------------------------------------------------- undated cards

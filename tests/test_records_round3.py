@@ -5,6 +5,7 @@ Pages here are written for the test; every name and title is made up."""
 from __future__ import annotations
 
 import pytest
+from heuristic_support import page_lines_of
 
 from parsers.base import Context
 from parsers.common import html
@@ -16,9 +17,7 @@ from parsers.heuristic.reading import PageContext
 
 
 def _lines(body: str, title: str = "Talks") -> list[Line]:
-    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
-    root = html.load(page, "https://x.example/")
-    return page_lines(root)
+    return page_lines_of(body, title)
 
 
 def _parse(body: str, title: str, url: str):

@@ -6,19 +6,19 @@ name and title is made up."""
 from __future__ import annotations
 
 import pytest
+from heuristic_support import page_lines_of
 
 from parsers.base import Context
 from parsers.common import html
 from parsers.heuristic import extract
 from parsers.heuristic.cleanup import BOX_LABEL, looks_like_place, session_head, tidy_title
 from parsers.heuristic.headings import governing_title
-from parsers.heuristic.lines import Line, page_lines
+from parsers.heuristic.lines import Line
 from parsers.heuristic.sessions import _authors_and_title, zone_repeats
 
 
 def _lines(body: str, title: str = "Programme") -> list[Line]:
-    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
-    return page_lines(html.load(page, "https://x.example/"))
+    return page_lines_of(body, title)
 
 
 def _parse(body: str, title: str, url: str = "https://x.example/talks/"):

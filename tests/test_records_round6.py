@@ -7,13 +7,13 @@ strings here are written for the test; every name and title is made up."""
 from __future__ import annotations
 
 import pytest
+from heuristic_support import page_lines_of
 
-from parsers.common import html
 from parsers.heuristic.anchors import find_anchors
 from parsers.heuristic.cleanup import UNTITLED_SLOT, looks_like_place, tidy_title
 from parsers.heuristic.fields import extract
 from parsers.heuristic.labels import LABELLED, class_hint
-from parsers.heuristic.lines import Line, page_lines
+from parsers.heuristic.lines import Line
 from parsers.heuristic.reading import PageContext, Parsed, parse_line
 from parsers.heuristic.records import find_records
 from parsers.heuristic.title_marks import event_lead
@@ -22,8 +22,7 @@ CTX = PageContext("https://x.example/", None, 2025, day_first=True)
 
 
 def _lines(body: str) -> list[Line]:
-    page = f"<html><head><title>Seminar</title></head><body>{body}</body></html>"
-    return page_lines(html.load(page, "https://x.example/"))
+    return page_lines_of(body, "Seminar")
 
 
 # ------------------------------------------------------------------------- dash labels
