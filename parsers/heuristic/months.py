@@ -20,8 +20,12 @@ from parsers.heuristic.lines import Line
 _MONTH_NAMES = "|".join(
     sorted((re.escape(m) for m in MONTHS if len(m) >= 3), key=len, reverse=True)
 )
+# A year may be cut to two digits behind an apostrophe ("Mar '18", "Sept ’17"): the
+# apostrophe is what makes it a year, so "May 18" stays a day.
 MONTH_YEAR = re.compile(
-    rf"(?<![\w/.-])(?P<month>{_MONTH_NAMES})\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?![\d/-])", re.I
+    rf"(?<![\w/.-])(?P<month>{_MONTH_NAMES})\.?,?\s+(?:de\s+)?(?:(?:19|20)\d\d|['’‘]\d\d)"
+    r"(?![\d/-])",
+    re.I,
 )
 # Month names that are also common lowercase words ("may 2023 be", "set 2021 as"): these count
 # only capitalised.

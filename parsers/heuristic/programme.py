@@ -8,6 +8,8 @@ reads alone (for `context` and `reading`):
   talk starts at (`reading._plausible`). Only for a page whose own slots reach noon and then
   start over at 1-6, written "H:MM" (unpadded), and that writes no slot at 13-23 (a 24-hour
   page's "1:30" is one at night; a padded "03:15" is a far zone's night, never afternoon).
+  A timetable with its start and end in columns of their own ("12:45" | "1:45") counts its
+  clock cells as slots.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ def day_number_joined(field_ctx: PageContext, line: Line) -> Line | None:
 _SLOT = re.compile(
     r"^\s*(?P<hour>\d{1,2}):[0-5]\d\s*[-–—]\s*\d{1,2}:[0-5]\d(?!\d|\s*[ap]\.?\s?m\b)", re.I
 )
+# A clock alone in a table cell ("1:30"): a timetable that gives start and end in columns of
+# their own ("Start" | "End" | "Description"), no range in one text.
+_CELL_CLOCK = re.compile(r"\s*(?P<hour>\d{1,2}):[0-5]\d\s*")
 _UNPADDED = re.compile(r"^\s*[1-6]:[0-5]\d(?!\d)(?![^-–—]*[ap]\.?\s?m\b)", re.I)
 _BODY_TEXT = "//body//text()[not(ancestor::script or ancestor::style)]"
 SLOT_TEXT_MAX = 200_000  # characters of a page searched for its slots
@@ -80,7 +85,7 @@ def _restarts_after_noon(root: HtmlElement) -> bool:
         size += len(text)
         if size > SLOT_TEXT_MAX:
             break
-        slot = _SLOT.match(text)
+        slot = _SLOT.match(text) or _cell_clock(text)
         hour = int(slot.group("hour")) if slot else None
         if hour is None:
             continue
@@ -89,3 +94,11 @@ def _restarts_after_noon(root: HtmlElement) -> bool:
         noon = noon or hour == 12
         restarted = restarted or (noon and hour <= 6 and bool(_UNPADDED.match(text)))
     return restarted
+
+
+def _cell_clock(text: str) -> re.Match[str] | None:
+    """A bare "H:MM" that is all a table cell says (`_CELL_CLOCK`); None for any other text."""
+    parent = text.getparent() if hasattr(text, "getparent") else None
+    if parent is None or parent.tag not in ("td", "th") or not text.is_text:
+        return None
+    return _CELL_CLOCK.fullmatch(text)

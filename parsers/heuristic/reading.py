@@ -7,6 +7,7 @@ weekday before or after the date fixes the year or the day/month order ("Tue 3/5
 Tue"), a yearless date lands near the talk before it (lists cross New Year) unless a heading
 that is only a year gives it, and a `<time datetime>` states the year the text leaves out.
 On a page that names no year, a yearless date is still cut from the line (no date is given).
+A slot in a section that an overview links under a day is on that day (`linked_days`).
 Times outside 7:00-22:59 without am/pm are numbers ("Raum 0.01"), not clocks.
 """
 
@@ -23,11 +24,8 @@ from parsers.common.people import EVENT_LABEL
 from parsers.common.text import clean
 from parsers.heuristic.labels import LABELLED, class_hint, column_kind, inline_hint, label_kind
 from parsers.heuristic.lines import Line
-from parsers.heuristic.patterns import (
-    LINK_PIECE,
-    STATUS_BRACKET,
-    TOGGLE,
-)
+from parsers.heuristic.linked_days import section_day
+from parsers.heuristic.patterns import LINK_PIECE, STATUS_BRACKET, TOGGLE
 from parsers.heuristic.programme import afternoon_slot
 
 # A date that stamps the page or a person, not an event ("Last updated 1/10/2024", "joined").
@@ -268,6 +266,8 @@ def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
             text = _blank(text, tspan)
         for a, b in kept:  # blanking keeps lengths, so the spans still fit
             text = text[:a] + before[a:b] + text[b:]
+        if parsed.start and not parsed.day:  # a slot in a section an overview row dates
+            parsed.day = section_day(line, ctx.year, ctx.day_first)
         if parsed.day or parsed.start or parsed.extra.get("yearless"):
             text = _strip_date_words(text)
     parsed.rest = _trim(text)
