@@ -48,9 +48,15 @@ INITIALS_FIRST = re.compile(r"^(?:[^\W\d_]\.\s?){1,3}[^\W\d_]{2,}")
 
 
 def strip_honorifics(name: str) -> str:
-    """ "Prof. Dr. Jane Doe, Ph.D." -> "Jane Doe"."""
-    name = HONORIFICS.sub("", name.strip())
-    return DEGREES.sub("", name).strip(" ,")
+    """ "Prof. Dr. Jane Doe, Ph.D." -> "Jane Doe". "M." before a lone surname ("M. Doe") is
+    an initial: a name is never one word, and lists of "A. Doe" names write it so."""
+    bare = HONORIFICS.sub("", name.strip())
+    if _INITIAL_M.match(name.strip()) and len(bare.split()) == 1:
+        bare = name.strip()
+    return DEGREES.sub("", bare).strip(" ,")
+
+
+_INITIAL_M = re.compile(r"^M\.\s*[^\W\d_]{2,}$")
 
 
 @per_page

@@ -8,7 +8,8 @@ Where pages put the owner's name, most reliable first (`page_owner`): the author
 a part of `<title>` or `og:title` ("Talks | Jane Doe", the whole title "Jane Doe", or the
 name a site title gives after what the site is, "Academic website of Dr. Jane Doe"); the
 site name in the navigation bar (`.navbar-brand`, jemdoc's first `.menu-category`, a theme's
-`.site-title`); the page's `<h1>`; the footer's copyright line ("© 2024 Jane Doe"). A
+`.site-title`); the page's `<h1>`; the footer's copyright line ("© 2024 Jane Doe") or its
+first line (a name set alone above the footer's links). A
 candidate counts only when it is one person's name and nothing else (`looks_like_person`),
 so a group ("Vision Lab"), a series ("Contact Colloquium") or a menu word ("Home") is never an
 owner.
@@ -161,6 +162,8 @@ def _candidates(root: HtmlElement):
         if found is not None:
             for match in _COPYRIGHT.finditer(found.text_content()[:2000]):
                 yield match.group("name")
+            texts = (clean(text) for text in found.itertext())  # a line per text node
+            yield next((text for text in texts if text), "")
 
 
 def _og_titles(root: HtmlElement) -> list[str]:
@@ -189,4 +192,6 @@ def _one_person(text: str | None) -> str | None:
     if len(found) != 1 or found[0].affiliation:
         return None
     name = strip_honorifics(found[0].name)
+    if not re.search(r"[^\W\d_]{2}", name):
+        return None  # "J D", "I. E.": a monogram (a site's logo), no name to credit talks to
     return name if looks_like_person(name) else None

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.common import name_lists, name_shapes, vocab
+from parsers.common import name_forms, name_lists, name_shapes, vocab
 from parsers.common.memo import per_page
 from parsers.common.name_lists import clean_affiliation, parse_speaker, without_full_stop
 from parsers.common.name_shapes import cjk_name, looks_like_name, strip_honorifics
@@ -136,6 +136,10 @@ def _people_in(text: str | None) -> tuple[Speaker, ...]:
     text = name_lists.tidy(clean(text) or "")  # marks, presenter "*", a cut-off ")"
     if not text or len(text) > 200:
         return ()
+    text = name_forms.without_credentials(text)  # "Jane Doe, PhD, RN": no affiliation
+    listed = _initials_last(text)
+    if listed is not None:
+        return listed
     dotted = _dotted_person(text)
     if dotted is not None:
         return (dotted,)
@@ -148,6 +152,15 @@ def _people_in(text: str | None) -> tuple[Speaker, ...]:
     if speakers and all(_person(s, speakers) for s in speakers):
         return tuple(_stated_affiliation(s) for s in speakers)
     return ()
+
+
+def _initials_last(text: str) -> tuple[Speaker, ...] | None:
+    """ "Durand P.-L., Martin A.": authors written surname first. With more words after the
+    list (a venue, a title) nothing is read: the caller cuts those off (`speakers.loose_people`)."""
+    found = name_forms.initials_last_authors(text)
+    if found is None or len(found[0]) < 2 or not all(looks_like_person(n) for n in found[0]):
+        return None
+    return () if found[1] else tuple(Speaker(name) for name in found[0])
 
 
 def _dotted_person(text: str) -> Speaker | None:

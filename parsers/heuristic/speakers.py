@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from parsers.common import times
+from parsers.common.name_forms import initials_last_authors
 from parsers.common.name_shapes import CJK
 from parsers.common.people import (
     cited_people,
@@ -28,6 +29,7 @@ from parsers.heuristic.patterns import (
     BY_PREFIX,
     EMAIL,
     INSTITUTION,
+    LINK_PIECE,
 )
 from parsers.heuristic.reading import SEPARATORS, Parsed
 from parsers.talk import Speaker
@@ -137,6 +139,10 @@ def loose_people(text: str) -> list[Speaker]:
     text = clean(text.strip(SEPARATORS)) or ""
     if not text:
         return []
+    cited = _initials_cited(text)
+    if cited:
+        return cited
+    text = clean(_LINK_BRACKET.sub(_link_bracket, text).strip(SEPARATORS)) or ""
     people = people_in(text)
     if people:
         return people
@@ -151,6 +157,26 @@ def loose_people(text: str) -> list[Speaker]:
     ):
         return [Speaker(people[0].name, people[0].affiliation or clean_affiliation(tail))]
     return people
+
+
+# A bracket the title's cut left behind, holding only a link's label and its symbol ("(📄
+# PDF)", "[ Slides ]") or nothing: no affiliation, so the name before it stands alone.
+_LINK_BRACKET = re.compile(r"[(\[]([^()\[\]]{0,40})[)\]]")
+
+
+def _link_bracket(match: re.Match) -> str:
+    inner = " ".join(re.sub(r"[^\w\s]", " ", match[1]).split())
+    return " " if not inner or LINK_PIECE.match(inner) else match[0]
+
+
+def _initials_cited(text: str) -> list[Speaker]:
+    """The authors opening a line's leftover once its title is cut out ("Durand P.-L., Martin
+    A. Some Meeting 05/2019. Lyon", or one author closed by the list's own stop, "Durand
+    P.-L.. Some Meeting"): what follows them is the venue, no affiliation."""
+    found = initials_last_authors(text)
+    if found is None or not all(looks_like_person(name) for name in found[0]):
+        return []
+    return [Speaker(name) for name in found[0]]
 
 
 def speaker_lines(content: list[Parsed]) -> list[Speaker]:
@@ -196,20 +222,46 @@ _AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])authors?(?:$|[\s_-])", re.I)
 
 
 def _author_list(part: Parsed) -> list[Speaker]:
-    """ "Yasmin Haddad, Tobias Lin" in an author block: two people, not a name and an
-    affiliation (elsewhere "Jane Doe, Johns Hopkins" is a name and an affiliation)."""
+    """ "Yasmin Haddad, Tobias Lin" in an author block, or with each name its own link: two
+    people, not a name and an affiliation (elsewhere "Jane Doe, Johns Hopkins" is a name and
+    an affiliation)."""
     node, classes = part.line.element, ""
     for _ in range(2):
         if node is None:
             break
         classes += " " + (node.get("class") or "")
         node = node.getparent()
-    if "," not in part.rest or not _AUTHOR_CLASS.search(classes):
+    if "," not in part.rest:
         return []
     names = [clean(name) or "" for name in part.rest.split(",")]
+    if not (_AUTHOR_CLASS.search(classes) or _each_linked(part, names)):
+        return []
     if len(names) < 2 or not all(looks_like_person(name) for name in names):
         return []
     return [Speaker(name) for name in names]
+
+
+def linked_people(part: Parsed) -> list[Speaker]:
+    """ "<a>Jane Doe</a>, <a>Bo Li</a>" in a speaker cell: each name links its own page, so
+    the second is a person too, not the first one's affiliation."""
+    return _author_list(part)
+
+
+def _each_linked(part: Parsed, names: list[str]) -> bool:
+    """Is every comma-separated piece of the line the whole text of a link of its own?"""
+    linked = [clean(text) for text, element in part.line.fragments if _is_link(element)]
+    return len(names) >= 2 and all(name and name in linked for name in names)
+
+
+def _is_link(element) -> bool:
+    """The fragment's element is a link, or sits in one ("<a><span>Jane Doe</span></a>")."""
+    for _ in range(3):
+        if element is None:
+            return False
+        if element.tag == "a" and element.get("href"):
+            return True
+        element = element.getparent()
+    return False
 
 
 def _plural_label_people(text: str) -> list[Speaker]:

@@ -12,6 +12,8 @@ cancellations exactly. Read with the icalendar library; quirks handled:
   expanded only inside a bounded window: one year either side of `ctx.now`, or of the feed's
   own dates when no clock is given (a parser has no clock), and at most `MAX_OCCURRENCES`;
 - `STATUS:CANCELLED` (or "cancelled" in the SUMMARY) gives the talk's status;
+- an event with no speaker that lasts more than a working day (a symposium, a conference, a
+  hackathon) is a programme, not a talk;
 - talks come in the feed's own order (as a page lists them, newest first or not), the
   occurrences of one UID together and by date.
 On an HTML page this stage finds no talks itself: it asks for the linked feed to be fetched
@@ -164,7 +166,7 @@ def _talk(
     raw_description = _text(event.get("DESCRIPTION"))
     description = fields.plain(raw_description)
     title, speakers = fields.title_and_speakers(summary, description, labels)
-    if not speakers and fields.no_talk(summary):
+    if not speakers and (fields.no_talk(summary) or _spans_days(start, end)):
         return None
     location, online, page = fields.place(clean(str(event.get("LOCATION") or "")), description)
     url = clean(str(event.get("URL") or "")) or None
@@ -189,6 +191,23 @@ def _talk(
         extracted_by=EXTRACTED_BY,
         source_key=f"{event.get('UID')}|{_key(start)}" if event.get("UID") else None,
     )
+
+
+# A talk lasts hours: an event with no speaker over more than this (a conference, a symposium,
+# a hackathon over days) is a programme whose talks the feed does not list.
+_LONGEST_TALK = timedelta(hours=8)
+
+
+def _spans_days(start, end) -> bool:
+    """Timed, more than `_LONGEST_TALK`; all-day, two days or more (one all-day event is
+    how some feeds give a talk whose hour they leave out)."""
+    if start is None or end is None or _has_time(start) != _has_time(end):
+        return False
+    try:
+        length = end - start
+    except TypeError:  # a naive and an aware time
+        return False
+    return length > (_LONGEST_TALK if _has_time(start) else timedelta(days=1))
 
 
 # --------------------------------------------------------------------------- occurrences

@@ -6,13 +6,16 @@ DESCRIPTION and LOCATION. Quirks handled:
   "Title (Jane Doe)"), split by `people.speaker_and_title`; a series name before a colon
   ("Logic Seminar: Jane Doe — Title") is dropped. Where DESCRIPTION names the speaker
   ("Speaker: ...", or researchseminars.org's "by Jane Doe (MIT) as part of Series") that
-  name is checked against the split, and cut out of the SUMMARY when no rule split it;
+  name is checked against the split, and cut out of the SUMMARY when no rule split it; a
+  quoted title closing the SUMMARY ("Series - Jane Doe, PhD - \"Title\"") is read first,
+  its speakers those right before it when DESCRIPTION names no one of another surname;
 - a SUMMARY that is only a speaker ("Jane Doe (MIT)", as researchseminars.org and other
   generators write it) takes its title from DESCRIPTION: a "Title: ..." line, or a quoted
   first line; a SUMMARY that is only the series name, a generic word ("Seminar") or a slot's
   kind ("Closing Keynote", "Talk 3"), or a teaching week's number left by a credit ("Series:
   Week no 3 given by Jane Doe"), is no title either; a break or a meal with no speaker
-  ("Morning Break", "Lunch") is no talk. An "Institution:"/"Affiliation:" line gives a lone
+  ("Morning Break", "Lunch"), or a series' slot over a term's break ("Summer Break - Some
+  Meeting"), is no talk. An "Institution:"/"Affiliation:" line gives a lone
   speaker's affiliation;
 - DESCRIPTION may hold HTML (`<b>Title:</b> <a href=...>...</a>`): it is read as text;
   labelled metadata lines (title, speaker, series, organisers, passwords, stream links) and
@@ -110,6 +113,9 @@ def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
     whole SUMMARY for a person ("PG Orientation", two capitalised words) who shares no name
     with the described speaker, the SUMMARY is the title.
     """
+    quoted = _quoted_title(summary)
+    if quoted is not None and (not named or _share_a_name(quoted[1], named)):
+        return quoted
     whole = speaker_and_title(summary)
     readings = [whole]
     prefix = _SERIES_PREFIX.match(summary)
@@ -127,6 +133,24 @@ def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
             title = summary
         return (cut, named) if cut is not None else (title, named)
     return whole
+
+
+# "Series - Jane Doe, PhD - "Title"", "Jane Doe: “Title”": a quoted title closes the SUMMARY
+# after a separator; the speakers are the part right before it, a series label before them.
+_QUOTED_TAIL = re.compile(
+    r"^(?P<head>.{3,}?)(?:\s+[-–—|]|:)\s+[\"“„«](?P<title>[^\"“”„«»]{3,300})[\"”“»]\.?\s*$"
+)
+_HEAD_PARTS = re.compile(r"\s+[-–—|]\s+|:\s+")
+
+
+def _quoted_title(summary: str) -> tuple[str, list] | None:
+    """(title, speakers) for a SUMMARY closed by a quoted title after its speakers; the quotes
+    mark the title, so the dashes and colons inside it ("Work-Up: Review") split nothing."""
+    match = _QUOTED_TAIL.match(summary)
+    if match is None:
+        return None
+    people = people_in(_HEAD_PARTS.split(match["head"])[-1])
+    return (clean(match["title"]) or "", people) if people else None
 
 
 def _share_a_name(found: list, named: list) -> bool:
@@ -166,8 +190,21 @@ def no_talk(summary: str | None) -> bool:
     prefix = _SERIES_PREFIX.match(text)
     rest = prefix["rest"] if prefix and not people_in(prefix["series"]) else text
     return bool(
-        _PLACEHOLDER_SLOT.match(rest) or _WORK_SESSION.search(text) or _BREAK_SLOT.match(rest)
+        _PLACEHOLDER_SLOT.match(rest)
+        or _WORK_SESSION.search(text)
+        or _BREAK_SLOT.match(rest)
+        or _TERM_BREAK.match(text)
     )
+
+
+# A series' slot kept in the calendar over a term's break ("Summer Break - Some Program
+# Meeting", "Winter recess: Journal Club"): the meeting does not take place.
+_TERM_BREAK = re.compile(
+    r"^\W*(?:summer|winter|spring|fall|autumn|holiday|christmas|thanksgiving|easter|"
+    r"mid-?term|mid-?semester|semester|term|reading)\s+(?:break|recess|vacation|holidays?)"
+    r"(?:\s*(?:[-–—:|]|$))",
+    re.I,
+)
 
 
 def _first_name_in_brackets(summary: str) -> tuple[str, list] | None:
@@ -262,11 +299,17 @@ def _described_title(description: str) -> str | None:
 
 
 def _with_affiliations(speakers: list, named: list) -> list:
-    """SUMMARY's speakers, each given the affiliation DESCRIPTION states for the same name."""
+    """SUMMARY's speakers, each given the affiliation DESCRIPTION states for the same name,
+    or for the one described speaker of the same surname ("Jane B. Doe" for SUMMARY's "Jane
+    Doe"; SUMMARY's spelling stays, as the feed's title for the talk gives it)."""
     by_name = {fold(s.name): s for s in named}
+    by_surname = {fold(s.name.split()[-1]): s for s in named if s.name.split()}
     kept = []
     for speaker in speakers:
         described = by_name.get(fold(speaker.name))
+        if described is None and len(by_surname) == len(named) and speaker.name.split():
+            described = by_surname.get(fold(speaker.name.split()[-1]))
+            described = described and replace(described, name=speaker.name)
         if described is not None and described.affiliation and _fuller(described, speaker):
             speaker = described  # "Northwestern University" for SUMMARY's "Northwestern"
         kept.append(speaker)
