@@ -10,7 +10,8 @@ first line anchors one undated record (`card_anchors`):
 - members are siblings of one tag and class, under parents of one tag and class (the rows
   of a card grid pool together), at least `MIN_CARDS` in all, with a run of
   `MIN_CARDS` among them; a run counts when most of its siblings hold text
-  (`MIN_CARD_TEXT`) and their texts are mostly distinct;
+  (`MIN_CARD_TEXT`) and their texts are mostly distinct; a block alone in its parent joins
+  the pool when its parent sits beside a run's parent (a year's section with one card);
 - never inline or void elements, never table cells (a row's cells are siblings too), never
   in the page's chrome (`<nav>`, `<header>`, `<footer>`, `<aside>`, or a class *token* such
   as "menu" or "sidebar": a `<body class="fixed-top-nav">` is no navigation bar).
@@ -88,6 +89,7 @@ def card_items(lines: list[Line]) -> list[HtmlElement]:
             parents[id(node)] = node
             node = node.getparent()
     pools: dict[tuple, list[list[HtmlElement]]] = defaultdict(list)
+    lone: dict[tuple, list[HtmlElement]] = defaultdict(list)
     for parent in parents.values():
         if _chrome(parent):
             continue
@@ -96,16 +98,26 @@ def card_items(lines: list[Line]) -> list[HtmlElement]:
             if isinstance(child.tag, str) and child.tag in BLOCK_TAGS and not _chrome_mark(child):
                 runs[_signature(child)].append(child)
         for signature, run in runs.items():
+            key = (_signature(parent), signature)
             if len(run) >= 2 and _run_holds_entries(run):
-                pools[(_signature(parent), signature)].append(run)
+                pools[key].append(run)
+            elif len(run) == 1 and _run_holds_entries(run):
+                lone[key].append(run[0])
     best: list[HtmlElement] = []
-    for runs in pools.values():
-        members = [member for run in runs for member in run]
+    for key, runs in pools.items():
+        members = [member for run in runs for member in run] + _lone_members(runs, lone[key])
         if max(len(run) for run in runs) < MIN_CARDS or len(members) <= len(best):
             continue
         if _distinct(members) and not _publications(members):
             best = members
     return best
+
+
+def _lone_members(runs: list[list[HtmlElement]], lone: list[HtmlElement]) -> list[HtmlElement]:
+    """The members alone in their parent whose parent sits beside a parent of the pool's
+    runs (one grandparent): a year's section with one card among sections with several."""
+    beside = {id(run[0].getparent().getparent()) for run in runs}
+    return [member for member in lone if id(member.getparent().getparent()) in beside]
 
 
 def _signature(element: HtmlElement) -> tuple[str, tuple[str, ...]]:

@@ -13,7 +13,8 @@ How it finds the blocks that each hold one talk:
    of the records below them, and a time or zone given once for the whole series;
 4. `fields.extract` reads each record; records that are not talks (breaks, workshops
    without speakers, news items) give nothing, and when most records name a speaker, one that
-   names none is dropped;
+   names none is dropped, and so is a day's dated heading read as an untitled or unnamed
+   talk over that day's timed slots (`agenda_days`);
 5. lines in no record may complete the talks: a title that only numbers a paper takes the
    quoted title of the list entry with that number (`_titles_by_number`), and a title repeated
    further down carries its abstract (`_abstracts_below`).
@@ -36,6 +37,7 @@ from parsers.common.html import HtmlElement
 from parsers.common.owner import page_owner, personal_talks_page
 from parsers.common.text import fold, join_paragraphs
 from parsers.heuristic import context
+from parsers.heuristic.agenda_days import without_day_headings
 from parsers.heuristic.anchors import MAX_ANCHORS, find_anchors
 from parsers.heuristic.cards import card_anchors
 from parsers.heuristic.entries import media_headings
@@ -140,6 +142,7 @@ def _read(
             field_ctx.day = field_ctx.previous = date.fromisoformat(talk.starts_at[:10])
             talk_day = field_ctx.day if own_day and _untimed(talk) else None
     facts, zone = context.series_facts(lines, owner, talking, field_ctx)
+    found = without_day_headings(found)
     talks = [context.with_series_facts(t, at, facts, zone or ctx.timezone) for t, at in found]
     return talks, yearless
 
