@@ -326,3 +326,19 @@ def test_real_crawls_count_restored_and_changes_tells_the_story(tmp_path: Path) 
     assert query(db, "SELECT count(*) AS n FROM talk_changes WHERE field = 'first_seen'") == [
         {"n": 0}
     ]
+
+
+def test_two_crawls_in_one_second_keep_both_lines(tmp_path: Path) -> None:
+    """A talk removed by one crawl and restored by the next, both stamped the same second:
+    the report shows both, in order (they were merged into one 'restored' line)."""
+    path = tmp_path / "seminars.db"
+    with Store(path) as store:
+        store.upsert_series({"id": "gapindnns", "name": "GAPinDNNs Seminar", "url": GAP_URL})
+        first = records()
+        crawl(store, first, T0)
+        crawl(store, [t for t in first if t["id"] != "gap3"], T1)
+        crawl(store, first, T1)
+    lines = run("changes", "--db", str(path), "--since", SINCE).output.splitlines()
+    title = next(t["title"] for t in first if t["id"] == "gap3")
+    kinds = [line.split(None, 2)[1] for line in lines if title in line]
+    assert kinds == ["removed", "restored"], lines

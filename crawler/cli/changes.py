@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,8 @@ DEFAULT_DAYS = 30  # as the `recent_changes` canned query
 MOVE_FIELDS = ("ends_at", "timezone")  # part of a move when starts_at changed with them
 
 TALK_CHANGES_SQL = """
-SELECT c.talk_id, c.field, c.old_value, c.new_value, c.changed_at, t.series_id, t.title,
+SELECT c.talk_id, c.crawl_id, c.field, c.old_value, c.new_value, c.changed_at, t.series_id,
+    t.title,
     t.starts_at, t.speaker_names
 FROM talk_changes c JOIN talks t ON t.id = c.talk_id
 WHERE c.changed_at >= :since AND (:source IS NULL OR t.series_id = :source)
@@ -136,8 +138,13 @@ def collect(db: Database, since: str, source: str | None) -> list[Change]:
 
 def _talk_changes(rows: Iterator[dict[str, Any]]) -> Iterator[Change]:
     """The talk lines: the rows come one per changed field; a crawl's changes of one talk are
-    grouped, one line per kind of change."""
-    for _, group in groupby(rows, key=lambda r: (r["talk_id"], r["changed_at"])):
+    grouped, one line per kind of change.
+
+    Grouped by crawl, not only by time: two crawls within one second (a scheduled refresh
+    right after a manual one) share a `changed_at`, and a talk removed by the first and
+    restored by the second would print only as restored."""
+    key = itemgetter("talk_id", "crawl_id", "changed_at")
+    for _, group in groupby(rows, key=key):
         yield from _talk_lines({row["field"]: row for row in group})
 
 
