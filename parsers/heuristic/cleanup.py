@@ -14,6 +14,7 @@ import re
 
 from parsers.common import dates
 from parsers.common.memo import per_page
+from parsers.common.people import people_in
 from parsers.common.text import clean
 from parsers.heuristic.patterns import LINK_LABELS, NAMED_ROOM, NOT_ROOM, PLACE, STATUS_MARKER
 
@@ -63,7 +64,7 @@ _LEAD_TAG = re.compile(r"^\s*(?:\d[\d./-]{3,10}\s*)?\[[^\]]{1,60}\]\s*(?P<rest>.
 # "Online (Teams)", "Hybrid: Room 12 and Zoom" are places).
 _MODE_LED_TITLE = re.compile(
     r"^(?:online|remote|virtual|hybrid)\s+(?!(?:via|on|at|in|and|only|event|meeting|session|"
-    r"seminar|talk|lecture|zoom|teams|webex)\b)[a-z][\w-]*(?:\s+[\w-]+){2,}$",
+    r"seminar|talk|lecture|zoom|teams|webex)\b)[a-z][\w-]*(?:\s+[\w'’-]+(?:/[\w'’-]+)*){2,}$",
     re.I,
 )
 # "Session 1: Building …", "Keynote 2: …", "Track B – …": a programme slot's label leads the
@@ -171,6 +172,31 @@ def tidy_title(title: str | None) -> str | None:
         if len(stripped) >= 3:
             text = stripped
     return text
+
+
+def slot_label(text: str) -> bool:
+    """Is the line a slot's kind and its colon only ("Keynote:", "Invited talk 2:")? It
+    labels the title on the line below, as "Title:" would; it is no title itself."""
+    text = text.strip()
+    found = _SLOT_PREFIX.match(text + " ·")
+    return found is not None and found.end() == len(text) + 1
+
+
+def slot_people(text: str) -> tuple[str | None, list]:
+    """The slot's name and the people it names after it, and nothing else ("Invited Talk 1:
+    Jane Doe (MIT)", "Keynote: Jane Doe"): the slot has a speaker and no title yet, so its
+    name stands for one, as "Talk 1: Jane Doe" reads. (None, []) for any other line."""
+    found = _SLOT_PREFIX.match(text)
+    if not found:
+        return None, []
+    rest = text[found.end() :]
+    people = people_in(rest)
+    if not people or len(rest) > _SLOT_PEOPLE_MAX:
+        return None, []
+    return text[: found.end()].strip(" :：–—"), people
+
+
+_SLOT_PEOPLE_MAX = 160
 
 
 def date_only(text: str) -> bool:

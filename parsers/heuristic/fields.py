@@ -22,9 +22,12 @@ section). Rules, each a guess the surrounding evidence can overrule:
 from __future__ import annotations
 
 import itertools
+import re
 
 from parsers.common import dates
 from parsers.common.links import absolute, links_in
+from parsers.common.memo import page_dict
+from parsers.common.owner import page_owner, personal_talks_page
 from parsers.common.people import (
     people_in,
 )
@@ -62,10 +65,11 @@ _ABSTRACT_MIN = 160
 
 def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
     """The talk a record's lines describe, or None when they do not describe one."""
-    parts = _split_fields(_label_pairs([parse_line(line, ctx) for line in lines[:60]]))
-    parts = _label_people(_without_chairs(parts))
+    parts = [parse_line(line, ctx) for line in lines[:60]]
+    parts = _split_fields(_label_pairs(_without_header_row(parts)))
+    parts = _label_people(_without_chairs(_described_slots(parts)))
     day, start, end, zone, date_text = _when(parts, ctx)
-    title, speakers, title_part = title_and_speakers(parts)
+    title, speakers, title_part = title_and_speakers(parts, _owner(lines, ctx.url))
     if not title or len(lines) == 1:  # "<h2>Title</h2><ul><li>Host, May 2025</li>"
         title = governing_title(lines) or title
     if (
@@ -77,6 +81,8 @@ def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
         return None  # "Coffee break", "Closing remarks"; not "Closing the gap between …"
     if title and not speakers and NOT_TALK.search(title):
         return None
+    if title and not speakers and _joined_slots(title):
+        return None  # "Introduction and Opening", "Coffee break / networking break"
     if title and (CEREMONY.match(title) or PANEL.match(title)):
         return None  # "Welcome from the Organizers", "Panel: …": named people, but no talk
     if title and role_heading(title):
@@ -106,6 +112,33 @@ def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
         status=_status(parts, title, date_text),
         extracted_by=EXTRACTED_BY,
     )
+
+
+_JOINED = re.compile(r"\s+(?:and|&|\+)\s+|\s*/\s*", re.I)
+
+
+def _joined_slots(title: str) -> bool:
+    """Two slot names or more joined by "and" or a slash, each one a ceremony or a short break
+    ("Welcome & Opening", "Lunch / networking"): an agenda slot, however many words in all."""
+    pieces = [p for p in _JOINED.split(title) if p.strip()]
+    return len(pieces) >= 2 and all(
+        CEREMONY.match(p) or (BREAKS.match(p) and len(p.split()) <= 2) for p in pieces
+    )
+
+
+_owners = page_dict()  # id(root) -> (root, the owner of a personal talks page or None)
+
+
+def _owner(lines: list[Line], url: str) -> Speaker | None:
+    """The owner of a personal talks page, who gives its talks (`owner.page_owner`)."""
+    if not lines:
+        return None
+    root = lines[0].element.getroottree().getroot()
+    known = _owners.get(id(root))
+    if known is None:
+        owner = page_owner(root) if personal_talks_page(root, url) else None
+        known = _owners[id(root)] = (root, owner)
+    return known[1]
 
 
 def _poster(lines: list[Line]) -> bool:
@@ -139,6 +172,27 @@ def _label_pairs(parts: list[Parsed]) -> list[Parsed]:
     return parts
 
 
+def _without_header_row(parts: list[Parsed]) -> list[Parsed]:
+    """A table's header row ("<tr><th>Date</th><th>Speaker</th><th>Talk</th></tr>") read into
+    the record of its only data row: the headers name the columns the data cells are read by,
+    they are no fields of the talk ("Date" is no title, "Talk" no speaker)."""
+    rows = [_header_row(part.line.element) for part in parts]
+    if not any(rows) or all(rows):
+        return parts
+    for part, row in zip(parts, rows, strict=True):
+        if row:
+            part.label, part.used = "ignore", True
+    return parts
+
+
+def _header_row(cell) -> bool:
+    """Is `cell` a `<th>` in a row of `<th>` cells only?"""
+    row = cell.getparent()
+    if cell.tag != "th" or row is None or row.tag != "tr":
+        return False
+    return all(child.tag == "th" for child in row if isinstance(child.tag, str))
+
+
 def _label_only(part: Parsed) -> bool:
     """A short line set apart as a label: a `dt`/`th` cell, a trailing colon, bold, or a
     heading of its own ("<h4>Speaker</h4><p>Jane Doe</p>": a post's fields as subheadings)."""
@@ -151,6 +205,20 @@ def _label_only(part: Parsed) -> bool:
         or emphasis(part.line) == "strong"
         or bool(part.line.heading)
     )
+
+
+def _described_slots(parts: list[Parsed]) -> list[Parsed]:
+    """A programme table's one text column headed "Description" or "Details" ("09:15 | 10:00 |
+    Keynote 1: Jane Doe (MIT) - Title") describes the slot: its short cell is the talk's
+    speaker and title, not an abstract. Only when no other line names the title or speaker
+    and the cell is the record's one such line (a long cell stays an abstract)."""
+    described = [p for p in parts if p.label == "abstract" and p.extra.get("column")]
+    if len(described) != 1 or len(described[0].rest) >= _ABSTRACT_MIN:
+        return parts
+    if any(p.label in ("title", "speaker") or (p.label is None and p.rest) for p in parts):
+        return parts
+    described[0].label = None
+    return parts
 
 
 def _without_chairs(parts: list[Parsed]) -> list[Parsed]:

@@ -141,6 +141,12 @@ CLASS_HINTS = (
     ("speaker", re.compile(r"speaker|presenter|lecturer|referent|orateur|ponente|relatore", re.I)),
     ("location", re.compile(r"location|venue|room|place|where|lieu|\bort\b|luogo|address", re.I)),
     ("abstract", re.compile(r"abstract|summary|description|teaser|excerpt|resume", re.I)),
+    # a class that names the talk's title ("talk-title", "seminar_title"), not any "title": a
+    # theme's "page-title" or "section-title" names the page's or the section's
+    (
+        "title",
+        re.compile(r"(?:talk|seminar|lecture|paper|presentation|colloquium)[-_]?title", re.I),
+    ),
 )
 
 
@@ -219,8 +225,37 @@ def label_kind(word: str) -> str | None:
     return None
 
 
+# Where a header's first noun phrase ends: a joined second field ("Title & Abstract",
+# "Date/Time"), a qualifier ("Title of the talk", "Speaker (affiliation)") or a value.
+_PHRASE_END = re.compile(
+    r"[&/,;:+(（\[|–—]|\s-\s|\b(?:and|or|of|for|et|ou|und|oder|y|e|o|de|du|des|del|della|di|"
+    r"von|der)\b",
+    re.I,
+)
+MAX_COMPOUND_WORDS = 3
+
+
 def column_kind(header: str) -> str | None:
+    """The field a table column's header names. In a short compound ("Paper Venue", "Talk
+    Title", "Speaker Affiliation") the last word is the head noun and names the field, the
+    words before it only qualify it; otherwise the first field word wins ("Title &
+    Abstract", "Title of the Presentation", "Date/Time")."""
+    head = _PHRASE_END.split(header, maxsplit=1)[0].strip()
+    words = head.split()
+    if 1 < len(words) <= MAX_COMPOUND_WORDS and all(word.isalpha() for word in words):
+        kinds = [kind for kind in map(_token_kind, words) if kind]
+        # "Date Time" is a pair of fields, not a time qualified by a date
+        if kinds and (kinds[0], kinds[-1]) != ("date", "time"):
+            return kinds[-1]
+    for token in re.findall(r"[^\W\d]+", header):
+        kind = _token_kind(token)
+        if kind:
+            return kind
+    return None
+
+
+def _token_kind(token: str) -> str | None:
     for kind, pattern in _LABEL_WORDS:
-        if any(pattern.match(token) for token in re.findall(r"[^\W\d]+", header)):
+        if pattern.match(token):
             return kind
     return None

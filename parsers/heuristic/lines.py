@@ -179,7 +179,10 @@ def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Lin
 
 # Inline boxes a page sets side by side with no text between ("<span>Host</span><span
 # class="when">May 2025</span>"): its style spaces them, so their words are kept apart.
-GLUED_TAGS = frozenset(["span", "time", "small", "label"])
+GLUED_TAGS = frozenset(["span", "time", "small", "label", "a"])
+
+
+GLUED_PUNCTUATION = frozenset(",.;:!?)]}")
 
 
 def _glued(element: HtmlElement) -> bool:
@@ -190,7 +193,9 @@ def _glued(element: HtmlElement) -> bool:
         return False
     if before.tail or not (before.get("class") or element.get("class")):
         return False
-    return bool((element.text or "").strip()[:1])
+    # the box's words may sit in a box of their own ("<span class=meta><span>May 2025")
+    first = (clean(element.text_content()) or "")[:1]
+    return bool(first) and first not in GLUED_PUNCTUATION
 
 
 # A date badge prints its parts in sibling blocks ("<div>20</div><div>Jan</div><div>2026</div>"):

@@ -14,8 +14,8 @@
 5. a card whose fields are headed by labels ("<h4>Speaker</h4>", each once) is one record
    whatever dates it shows (`_one_per_card`), and a row with an empty time cell that fills
    its own speaker cell is a talk of its own, not part of the session row above it;
-6. a time repeated in other zones in one cell is one anchor, and a session listing several
-   papers is one record per paper (`sessions`);
+6. a time repeated in other zones in one cell, or a table row's start and end cells, is one
+   anchor, and a session listing several papers is one record per paper (`sessions`);
 7. the last record of a block runs on over the labelled paragraphs ("Title: …", "Speaker:
    …") shortly after it, up to the next heading (`_labelled_run`);
 8. a block's own records (4.) are read in `block_records`, where a heading before every
@@ -36,7 +36,7 @@ from parsers.heuristic.block_records import block_records
 from parsers.heuristic.grid_cells import grid_cells
 from parsers.heuristic.labels import LABELLED, column_kind, label_of
 from parsers.heuristic.lines import Line
-from parsers.heuristic.sessions import split_sessions, zone_repeats
+from parsers.heuristic.sessions import row_times, split_sessions, zone_repeats
 
 MAX_CLIMB = 40
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
@@ -50,7 +50,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 def find_records(lines: list[Line], anchors: list[list[Line]]) -> dict[int, int]:
     """Map line index -> record number (records as described in the module docstring)."""
-    anchors = _one_per_card(lines, zone_repeats(anchors))
+    anchors = _one_per_card(lines, row_times(zone_repeats(anchors)))
     seeds = [_common_ancestor([line.element for line in anchor]) for anchor in anchors]
     counts: Counter = Counter()
     for seed in seeds:

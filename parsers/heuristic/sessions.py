@@ -9,7 +9,11 @@ that lists several papers.
    authors line), is one talk per paper; the session's own lines (its name, its chair, an
    "Opening" item) stay in the session's record, which names no speaker (`split_sessions`).
    Not when the session's own lines name a speaker (a talk whose abstract lists references)
-   nor when the items give years (a reading list).
+   nor when the items give years (a reading list). An item is a list item, a row of the
+   table body under the session's header row, or a paragraph of a title over its authors;
+   the slot's time, alone before its papers, starts the first paper.
+3. A table row that prints its start and end in cells of their own gives one anchor
+   (`row_times`).
 """
 
 from __future__ import annotations
@@ -44,6 +48,40 @@ def zone_repeats(anchors: list[list[Line]]) -> list[list[Line]]:
             continue
         merged.append(anchor)
     return merged
+
+
+def row_times(anchors: list[list[Line]]) -> list[list[Line]]:
+    """A table row that prints its slot's start and end in cells of their own ("09:15 |
+    10:00 | Keynote …") gives one anchor: else each time cell is a record and the row's
+    other cells belong to none. Only cells holding a time alone, in one row."""
+    merged: list[list[Line]] = []
+    for anchor in anchors:
+        if merged and _same_row_times(merged[-1], anchor):
+            merged[-1] = merged[-1] + anchor
+            continue
+        merged.append(anchor)
+    return merged
+
+
+def _same_row_times(before: list[Line], anchor: list[Line]) -> bool:
+    cells = [*before, *anchor]
+    if len(anchor) != 1 or len(cells) > MAX_ROW_TIMES:
+        return False
+    row = _row_of(cells[0])
+    if row is None or any(_row_of(line) is not row for line in cells[1:]):
+        return False
+    return all(map(_time_alone, cells))
+
+
+MAX_ROW_TIMES = 3  # start, end and perhaps a duration or a second zone
+
+
+def _row_of(line: Line) -> HtmlElement | None:
+    cell = line.element
+    if cell.tag not in ("td", "th"):
+        return None
+    row = cell.getparent()
+    return row if row is not None and row.tag == "tr" else None
 
 
 def _repeats_in_zone(before: list[Line], anchor: list[Line]) -> bool:
@@ -105,6 +143,12 @@ def _papers(record: list[Line]) -> list[list[Line]]:
         papers = [entry for entry in entries if _paper(entry)]
         if len(papers) >= MIN_PAPERS and len(papers) >= PAPER_SHARE * len(entries):
             found.extend(papers)
+    if not found:
+        return []
+    # The slot's time alone before its papers starts the first one; the others' is not given
+    lead = [line for line in head if line.index < found[0][0].index]
+    if lead and all(map(_time_alone, lead)):
+        found[0] = lead + found[0]
     return found
 
 
@@ -119,7 +163,7 @@ def _items(record: list[Line]) -> list[tuple[HtmlElement, list[Line]]]:
         for _ in range(LI_DEPTH):
             if node is None:
                 break
-            if node.tag == "li":
+            if node.tag == "li" or (node.tag == "tr" and _body_row(node)):
                 chain.append(node)
                 holders[id(node)] += 1
             node = node.getparent()
@@ -130,7 +174,32 @@ def _items(record: list[Line]) -> list[tuple[HtmlElement, list[Line]]]:
         if inner:
             top = inner[-1]
             items.setdefault(id(top), (top, []))[1].append(line)
-    return list(items.values())
+    return list(items.values()) or _paragraph_items(record)
+
+
+def _paragraph_items(record: list[Line]) -> list[tuple[HtmlElement, list[Line]]]:
+    """A session that sets each paper in a paragraph of its own, its title over its authors
+    with a `<br>` between ("<p>Title<br><em>A, B</em></p><p>Title<br>…</p>"): each block
+    that holds two lines or more, beside another such block, is an item, as an `<li>` is."""
+    blocks: dict[int, tuple[HtmlElement, list[Line]]] = {}
+    for line in record:
+        blocks.setdefault(id(line.element), (line.element, []))[1].append(line)
+    items = [(block, held) for block, held in blocks.values() if len(held) >= 2]
+    parents = defaultdict(int)
+    for block, _held in items:
+        parents[id(block.getparent())] += 1
+    return [
+        (block, held)
+        for block, held in items
+        if len(held) < len(record) and parents[id(block.getparent())] >= MIN_PAPERS
+    ]
+
+
+def _body_row(row: HtmlElement) -> bool:
+    """A row of a table's body, as an item of the session whose own header row is over it
+    ("<thead>10:00 | Session 1</thead><tbody><tr>Title, A and B</tr>…"); not a header row."""
+    parent = row.getparent()
+    return (parent is None or parent.tag != "thead") and any(cell.tag == "td" for cell in row)
 
 
 def _names_someone(text: str) -> bool:

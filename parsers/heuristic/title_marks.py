@@ -39,6 +39,80 @@ def without_note(part: Parsed, title: str) -> str:
     return title
 
 
+# A month and year leading a line, closed by a separator: "May 2025 — ", "(June 2019): ".
+_MONTH_LEAD = re.compile(
+    rf"^\s*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\s*[:.,|–—-]\s+(?=\S)", re.I
+)
+
+
+def without_month_lead(text: str) -> str:
+    """A line minus the month and year that lead it ("May 2025 — Title (slides)"): a personal
+    talks list dates its entries so, and the date must not be read as a name or the title
+    before the one-line rules split the rest."""
+    stripped = _MONTH_LEAD.sub("", text, count=1)
+    return stripped if len(stripped) >= 3 else text
+
+
+def without_link_list(part: Parsed, title: str) -> str:
+    """A title minus the bracketed list of links that closes its line ("Title (<a>source</a>,
+    <a>slides</a>)"): every word in the brackets is a link's label, so they name the talk's
+    files, not its words. Plain words in the brackets ("(with Jane Doe)") keep them."""
+    found = re.search(r"\s*[(\[]([^()\[\]]{2,120})[)\]]$", title)
+    if not found:
+        return _without_material_link(part, title)
+    labels = {clean(text) for text, element in part.line.fragments if _in_link(element, part)}
+    words = [w.strip() for w in re.split(r"[,;/|·]|\s+and\s+", found.group(1))]
+    if not words or not all(w in labels for w in words if w) or not any(words):
+        return title
+    stripped = title[: found.start()].rstrip(SEPARATORS)
+    return stripped if len(stripped) >= 3 else title
+
+
+# A link to the talk's material after the title, led by a possessive or not ("mes notes",
+# "my slides", "Notes"): the file, not the talk's words.
+_MATERIAL = re.compile(
+    r"^(?:(?:my|mes|mis|meine|mijn|les|the)\s+)?(?:notes|slides|transparents|diapositives|"
+    r"diapositivas|folien|handout|pdf|vid[eé]o|recording|enregistrement|code|source)$",
+    re.I,
+)
+
+
+def _without_material_link(part: Parsed, title: str) -> str:
+    """ "Title; <a>mes notes</a>.": a link to the talk's material set after the title with a
+    semicolon or a comma closes the line; the title is what comes before it."""
+    found = re.search(r"\s*[;,]\s*([^;,]{2,40}?)\W*$", title)
+    if not found or not _MATERIAL.match(found.group(1).strip()):
+        return title
+    labels = {clean(text) for text, element in part.line.fragments if _in_link(element, part)}
+    if found.group(1).strip() not in labels:
+        return title
+    stripped = title[: found.start()].rstrip(SEPARATORS)
+    return stripped if len(stripped) >= 3 else title
+
+
+# Tags a blog prints after an entry ("#security", "#ml#systems"): each a link to a tag page.
+_TAG_TAIL = re.compile(r"(?:\s*#[^\W\d]\w*(?:[-.]\w+)*)+$")
+
+
+def without_tag_links(part: Parsed, title: str) -> str:
+    """A title minus the hashtag links that close its line ("Title <a>#ml</a><a>#systems</a>"):
+    they file the entry under a tag, they are no words of its title. A hashtag set in the
+    title's own words ("Talking about #tags") is no link of its own and stays."""
+    found = _TAG_TAIL.search(title)
+    if not found or found.start() == 0:
+        return title
+    labels = {clean(text) for text, element in part.line.fragments if _in_link(element, part)}
+    tags = re.findall(r"#[^\s#]+", found.group(0))
+    if not all(tag in labels for tag in tags):
+        return title
+    stripped = title[: found.start()].rstrip(SEPARATORS)
+    return stripped if len(stripped) >= 3 else title
+
+
+def _in_link(element, part: Parsed) -> bool:
+    return element is not None and _link_of(element, part.line) is not None
+
+
 _LEAD_TAGS = ("b", "strong", "em", "i", "cite", "a")
 # What may follow a title set in its own element before the venue: a comma, a spaced dash or
 # a full stop ("<strong>Title</strong>. May 2022. A talk given at …").

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.common.dates import find_date
 from parsers.common.people import (
     clean_affiliation,
     looks_like_name,
@@ -22,6 +23,7 @@ from parsers.common.people import (
     split_speakers,
 )
 from parsers.common.text import clean
+from parsers.common.zones import find_zone
 from parsers.heuristic.anchors import citation_title, is_month_name
 from parsers.heuristic.anchors import without_month as _without_month
 from parsers.heuristic.cleanup import (
@@ -29,11 +31,13 @@ from parsers.heuristic.cleanup import (
     UNTITLED_SLOT,
     looks_like_place,
     session_head,
+    slot_label,
     tidy_title,
     unquote,
 )
-from parsers.heuristic.labels import CLASS_HINTS, LABELLED
+from parsers.heuristic.labels import LABELLED
 from parsers.heuristic.lines import emphasis, links_only
+from parsers.heuristic.one_lines import one_liner, split_one_line
 from parsers.heuristic.patterns import (
     AGENDA_NOTE,
     BREAKS,
@@ -43,7 +47,7 @@ from parsers.heuristic.patterns import (
     SLOT_NOT_PERSON,
     TOGGLE,
 )
-from parsers.heuristic.reading import SEPARATORS, Parsed
+from parsers.heuristic.reading import Parsed
 from parsers.heuristic.speakers import (
     bracketed_affiliation,
     cjk_people,
@@ -59,15 +63,18 @@ from parsers.heuristic.title_marks import (
     file_button,
     lead_title,
     series_heading,
+    without_link_list,
+    without_month_lead,
     without_note,
     without_series_label,
+    without_tag_links,
 )
 from parsers.talk import Speaker
 
 _TITLE_MAX = 300
 
 
-def title_and_speakers(parts: list[Parsed]):
+def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
     speakers: list[Speaker] = []
     title: str | None = None
     title_part: Parsed | None = None
@@ -102,12 +109,18 @@ def title_and_speakers(parts: list[Parsed]):
         elif part.label in ("date", "time", "location", "ignore", "abstract"):
             part.used = part.label != "abstract"
     content = [p for p in parts if not p.used and p.rest and p.label is None]
-    if content and session_head(content[0].rest):
+    for part in content:
+        part.rest = without_month_lead(part.rest)  # "May 2025 — Title (slides)"
+    owned = _owned_entry(content[0], owner) if content and not title and not speakers else None
+    if owned:
+        title, title_part, content[0].used = owned, content[0], True
+        content = content[1:]
+    elif content and session_head(content[0].rest):
         pass  # "Session 2: Theme: Subtheme" names a session, no speaker
     elif len(content) == 1 or (
-        content and len(content[0].rest) <= 400 and not title and _one_liner(content[0])
+        content and len(content[0].rest) <= 400 and not title and one_liner(content[0])
     ):
-        found_title, found_speakers = _split_one_line(content[0])
+        found_title, found_speakers = split_one_line(content[0])
         if found_title or (found_speakers and not speakers):
             if found_title and not title:
                 title, title_part = found_title, content[0]
@@ -137,11 +150,49 @@ def title_and_speakers(parts: list[Parsed]):
         if title_part is not None:
             title, title_part.used = unquote(title_part.rest), True
     if title and title_part is not None:
-        title = without_note(title_part, _without_month(title))
+        dated = title if _named_link(title_part, title) else _without_month(title)
+        title = without_link_list(title_part, without_note(title_part, dated))
+        title = without_tag_links(title_part, title)
     slot = slot_speaker_title(title or "")
     if slot is not None and (not speakers or same_people(slot[1], speakers)):
         title, speakers = slot[0], speakers or slot[1]  # "Keynote from Jane Doe: Title"
     return tidy_title(title), speakers, title_part
+
+
+def _named_link(part: Parsed, title: str) -> bool:
+    """Is the title the whole text of its own link, on a line that dates it elsewhere with a
+    full date ("<a>Workshop Nov 2015</a> <span>November 1, 2015</span>")? A month and year
+    in the link's words then name the talk, as printed; they are not its date."""
+    value = clean(title) or ""
+    linked = [
+        element
+        for text, element in part.line.fragments
+        if element is not None and element.tag == "a" and clean(text) == value
+    ]
+    if not linked:
+        return False
+    rest = " ".join(text for text, element in part.line.fragments if element is not linked[0])
+    return find_date(rest) is not None
+
+
+def _owned_entry(part: Parsed, owner: Speaker | None) -> str | None:
+    """On a personal talks page (its owner gives every talk) an entry's first line read as
+    one bare name other than the owner's ("Lambda Calculus", or "Snake Charming - a journey"
+    before a dash) is its title: the page lists its owner's talks, not other people."""
+    if owner is None:
+        return None
+    rest = clean(without_link_list(part, LINK_LABELS.sub(" ", part.rest))) or ""
+    people = people_in(rest) or speaker_and_title(rest)[1]
+    if len(people) != 1 or people[0].affiliation or len(rest.split()) > _TITLE_WORDS:
+        return None
+    name = people[0].name
+    if name.casefold() == owner.name.casefold() or not rest.startswith(name):
+        return None
+    after = rest[len(name) :]
+    return unquote(rest) if not after.strip(" .") or re.match(r"\s[-–—]\s", after) else None
+
+
+_TITLE_WORDS = 25
 
 
 # One name (no list: no comma, semicolon, bracket or "&") before the first spaced dash.
@@ -191,7 +242,7 @@ def _person_like_title(content: list[Parsed]) -> Parsed | None:
     `people_in`. Only when it is the one such line left, so an unread co-speaker is not taken."""
     left = [p for p in content if not p.used and p.rest and p.label is None]
     marked = [p for p in left if emphasis(p.line) in ("a", "em", "strong") or p.line.heading]
-    if len(marked) != 1 or len(marked[0].rest.split()) < 3:
+    if len(marked) != 1 or (len(marked[0].rest.split()) < 3 and not _title_class(marked[0])):
         return None
     part = marked[0]
     people = people_in(part.rest)
@@ -200,93 +251,18 @@ def _person_like_title(content: list[Parsed]) -> Parsed | None:
     return part
 
 
-def _one_liner(part: Parsed) -> bool:
-    """A line that holds speaker and title together ("Jane Doe (MIT), “Title”")."""
-    if QUOTED.search(part.rest) or _by_class(part)[1]:
-        return True
-    return len(part.line.fragments) >= 2 and bool(people_in(_plain_prefix(part)))
+_TITLE_CLASS = re.compile(r"\b(?:talk|title|paper)\b|(?:talk|paper)[-_]?title", re.I)
 
 
-def _plain_prefix(part: Parsed) -> str:
-    return re.split(r"[,:–—]|\s-\s", part.rest, maxsplit=1)[0]
-
-
-def _by_class(part: Parsed) -> tuple[str | None, list[Speaker]]:
-    """Inline elements named for their field: `<span class="speaker">`, `<a class="title">`."""
-    speaker = affiliation = title = None
+def _title_class(part: Parsed) -> bool:
+    """Is the whole line one inline element classed as the talk ("<a class="talk">Gradient
+    Flows</a>")? Its class says what a two-word line that reads like a name is."""
     for text, element in part.line.fragments:
-        classes = (element.get("class") or "") if element is not None else ""
-        text = clean(text)
-        if not classes or not text:
+        if element is None or not (clean(text) or ""):
             continue
-        if re.search(r"affil|institution|org", classes, re.I):
-            affiliation = affiliation or text.strip("()")
-        elif CLASS_HINTS[0][1].search(classes):
-            speaker = speaker or text
-        elif re.search(r"title", classes, re.I):
-            title = title or text
-    if not speaker:
-        return None, []
-    people = people_in(BY_PREFIX.sub("", speaker)) or [
-        s for s in split_speakers(speaker) if looks_like_name(s.name)
-    ]
-    if len(people) == 1 and affiliation and not people[0].affiliation:
-        people = [Speaker(people[0].name, clean_affiliation(affiliation))]
-    return (unquote(title) if title else None), people
-
-
-def _split_one_line(part: Parsed) -> tuple[str | None, list[Speaker]]:
-    title, people = _by_class(part)
-    if people:
-        return title, people
-    rest = clean(LINK_LABELS.sub(" ", part.rest)) or ""
-    quoted = QUOTED.search(rest)
-    if quoted and len(quoted.group(1).split()) >= 2:
-        title = quoted.group(1).strip()
-        remainder = (rest[: quoted.start()] + " " + rest[quoted.end() :]).strip(SEPARATORS)
-        people = people_in(remainder) or loose_people(remainder)
-        if people or not _quote_inside_heading(part, remainder):
-            return title, people
-    for text, element in part.line.fragments:
-        if element is None or element.tag not in ("em", "i", "cite", "strong", "b", "a", "span"):
-            continue
-        text = clean(text) or ""
-        if not text or people_in(text) or text not in rest:
-            continue
-        remainder = _loose_ends(rest.replace(text, " "))
-        if len(text.split()) < 3 and not _whole_fragment(part, remainder):
-            continue  # "<span>Jane Doe</span><span>Title TBD</span>": the markup splits them
-        speakers = people_in(remainder) or loose_people(remainder)
-        if speakers:
-            return unquote(text), speakers
-    people = people_in(rest)
-    if people:
-        return None, people
-    title, speakers = speaker_and_title(rest)
-    if speakers:
-        return unquote(title) if title else None, speakers
-    return None, []
-
-
-def _loose_ends(text: str) -> str:
-    """What is left of a line once its title is cut out, minus the stops left dangling ("A, B
-    and C. <em>Title</em>." leaves "A, B and C.  ."): a stray stop would make the author list
-    read as "Name, Affiliation"."""
-    return re.sub(r"(?:\s+[.,;:])+$", "", clean(text) or "").strip(SEPARATORS)
-
-
-def _quote_inside_heading(part: Parsed, remainder: str) -> bool:
-    """A heading that quotes a name inside its own words ("A study of the «Atlas» corpus.
-    New ideas."): the heading is the title, the quoted words a part of it."""
-    return bool(part.line.heading) and len(remainder.split()) >= 4
-
-
-def _whole_fragment(part: Parsed, text: str) -> bool:
-    """Is `text` exactly one inline element's text on the line (a name in its own span)?"""
-    return any(
-        element is not None and element.tag != "a" and (clean(t) or "") == text
-        for t, element in part.line.fragments
-    )
+        whole = (clean(text) or "") == part.rest
+        return whole and bool(_TITLE_CLASS.search(element.get("class") or ""))
+    return False
 
 
 def _title_line(content: list[Parsed]) -> Parsed | None:
@@ -303,7 +279,10 @@ def _title_line(content: list[Parsed]) -> Parsed | None:
     def rank(part: Parsed) -> tuple[bool, int, int]:
         line = part.line
         pause = first is not None and is_pause(part) and part.line.index > first
-        pause = pause or (len(candidates) > 1 and (session_head(part.rest) or _slot(part.rest)))
+        pause = pause or (
+            len(candidates) > 1
+            and (session_head(part.rest) or _slot(part.rest) or _slot_label(part))
+        )
         if line.heading and not series_heading(line):
             return pause, 0, part.line.index
         if QUOTED.fullmatch(part.rest):
@@ -313,6 +292,14 @@ def _title_line(content: list[Parsed]) -> Parsed | None:
         return pause, 3 + bool(line.heading), part.line.index
 
     return min(candidates, key=rank)
+
+
+def _slot_label(part: Parsed) -> bool:
+    """A slot's kind alone on its line, closed by a colon or set as a heading ("<b>Keynote:
+    </b><br>Title", "<h6>Keynote Talk 1</h6> … <b>Title</b>"): it names the slot over the
+    talk's title, as "Title:" would."""
+    closed = part.line.text.rstrip().endswith((":", "："))
+    return (closed or bool(part.line.heading)) and slot_label(part.rest + ":")
 
 
 def _slot(text: str) -> bool:
@@ -329,8 +316,8 @@ def _title_like(part: Parsed) -> bool:
         return False
     if people_in(text) or re.fullmatch(r"[\W\d_]+", text) or is_month_name(text):
         return False
-    if BOX_LABEL.match(text):
-        return False  # "Next colloquium", "Upcoming talk": a box's label
+    if BOX_LABEL.match(text) or _zone_alone(text):
+        return False  # "Next colloquium", "Upcoming talk": a box's label; "(CET)"
     if TOGGLE.match(text) or re.match(r"^<?https?://\S+$", text) or AGENDA_NOTE.match(text):
         return False  # an "abstract" button, a bare URL, "Anschließend kleiner Empfang"
     if not part.line.heading and looks_like_place(text):
@@ -347,6 +334,15 @@ def _title_like(part: Parsed) -> bool:
     if links_only(part.line) or file_button(part.line):
         return False  # "Video · Slides", "YouTube video Powerpoint Presentation"
     return not (len(text) > 160 and text.count(". ") >= 2)
+
+
+_ZONE_ALONE = re.compile(r"^[(\[]?\s*[A-Z]{2,5}\s*[)\]]?$")
+
+
+def _zone_alone(text: str) -> bool:
+    """A zone abbreviation left alone once a heading's date is cut ("May 3, 2024 (CET)"): the
+    day's zone, never a title."""
+    return bool(_ZONE_ALONE.match(text)) and find_zone(text) is not None
 
 
 def _is_link_text(part: Parsed, value: str) -> bool:
