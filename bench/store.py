@@ -312,16 +312,18 @@ def _percentile(values: list[float], percent: int) -> float:
 class Datasette:
     """`seminars serve` on a free port, stopped (SIGTERM, then SIGKILL) on exit."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, *options: str) -> None:
         self.db = db
+        self.options = options  # more `seminars serve` options (e.g. another --metadata)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
 
     def __enter__(self) -> Datasette:
         command = python(
-            "-m", "crawler.cli", "serve", "--db", str(self.db), "--port", str(self.port)
-        )
+            "-m", "crawler.cli", "serve", "--db", str(self.db), "--port", str(self.port),
+            *self.options,
+        )  # fmt: skip
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE

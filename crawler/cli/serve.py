@@ -43,7 +43,9 @@ METADATA_DATABASE = "seminars"
 # hand-written SQL. A facet is extra: one that needs more than 150 ms (a search for a word in
 # a third of a million talks: ~0.7 s a facet, five of them) is left out of that page, shown
 # as timed out, instead of making the page take seconds; every facet of a 100,000-talk
-# database, and the unfiltered ones at 1,000,000, take less.
+# database, and the unfiltered ones at 1,000,000, take less. The default facets of talks and
+# talks_view are `shared` (crawler/outputs/facets.py): one statement for all five of a page,
+# which may take 150 ms per facet it counts, what the five separate statements had together.
 SETTINGS = {
     "default_page_size": 50,
     "sql_time_limit_ms": 3000,
