@@ -30,6 +30,7 @@ BODY_TEXT_XPATH = (
 )
 CHROME_PIECE_MAX = 80  # a chrome line that says more is a news item, not the event's day
 BODY_TEXT_MAX = 200_000  # characters of the body searched for a date of its own
+PROSE_TEXT_MIN = 300  # a text this long is a paragraph of prose, not a row or a heading
 # What an event is called next to its day ("Workshop 2021, 17 September", "Journée 2024").
 EVENT_WORDS = re.compile(
     r"\b(?:workshop|symposium|conference|congress|summit|meeting|school|tagung|journée|"
@@ -50,29 +51,55 @@ def chrome_day(element: HtmlElement, year: int | None, day_first: bool = True) -
     it gives none, several, or the body dates its talks itself. `element` is any element of
     the page; the year comes from the line, else from the chrome, else `year`."""
     root = element.getroottree().getroot()
-    chrome = root.xpath(CHROME_XPATH)
-    pieces = _pieces(chrome)
-    if not pieces:
-        return None
+    pieces = _pieces(root.xpath(CHROME_XPATH))
     years = {y for piece in pieces for y in _YEAR.findall(piece)}
     around = int(next(iter(years))) if len(years) == 1 else year
     found = {day for piece in pieces if (day := _lone_day(piece, around, day_first))}
-    if len(found) != 1 or _body_dated(root, around, day_first):
+    if not found and (titled := title_day(root, day_first)):
+        found, around = {titled}, titled.year
+    if len(found) != 1 or _body_dated(root, around, day_first, day := found.pop()):
         return None
-    return found.pop()
+    return day
 
 
 def _pieces(chrome: list[HtmlElement]) -> list[str]:
     """Short texts of the chrome's elements, each once ("Friday September 17")."""
-    seen: dict[str, None] = {}
+    return list(chrome_pieces(chrome))
+
+
+def chrome_pieces(chrome: list[HtmlElement]) -> dict[str, HtmlElement]:
+    """Short texts with a digit among the chrome's elements, each once, with the element
+    that holds it ("Friday September 17", "Mondays, 4–5pm")."""
+    seen: dict[str, HtmlElement] = {}
     for block in chrome[:50]:
         for node in block.iter():
             if not isinstance(node.tag, str):
                 continue
             text = clean(node.text_content()) or ""
             if 4 <= len(text) <= CHROME_PIECE_MAX and re.search(r"\d", text):
-                seen.setdefault(text, None)
-    return list(seen)
+                seen.setdefault(text, node)
+    return seen
+
+
+def title_day(root: HtmlElement, day_first: bool = True) -> date | None:
+    """The one day the page's <title> names with its year ("Workshop on X (9 April 2018)",
+    "Programme | Journée 2024 – 3 juin 2024"): the title names the page, so a single full date
+    in it is the event's, whatever words stand around it. A range ("17–19 September 2021"),
+    two dates or a day without its year give none."""
+    title = clean(root.findtext(".//title") or "") or ""
+    if not title or _RANGE.search(_YEAR.sub(" ", title)):
+        return None
+    found = dates.find_date(title, day_first=day_first)
+    if found is None:
+        return None
+    day, (start, end) = found
+    if not _YEAR.search(title[start:end]):
+        return None  # a numeric "9/4" read with a year from elsewhere
+    if dates.find_date(title[:start], day_first=day_first) or dates.find_date(
+        title[end:], day_first=day_first
+    ):
+        return None
+    return day
 
 
 def _lone_day(piece: str, year: int | None, day_first: bool) -> date | None:
@@ -97,13 +124,18 @@ def _lone_day(piece: str, year: int | None, day_first: bool) -> date | None:
     )
 
 
-def _body_dated(root: HtmlElement, year: int | None, day_first: bool) -> bool:
-    """Does the page outside its chrome print a date (the talks' own, or day headings)?"""
+def _body_dated(root: HtmlElement, year: int | None, day_first: bool, day: date) -> bool:
+    """Does the page outside its chrome print a date other than `day` (the talks' own, or
+    day headings)? The event's day repeated in a footer is not one, nor a "2/3" inside a
+    paragraph of prose (an abstract): a row or a heading holds its date in a short text."""
     size = 0
     for text in root.xpath(BODY_TEXT_XPATH):
         size += len(text)
         if size > BODY_TEXT_MAX:
             return True  # a long page: no one-day programme
-        if text.strip() and dates.find_date(text, default_year=year, day_first=day_first):
+        if not text.strip() or len(text) > PROSE_TEXT_MIN:
+            continue
+        found = dates.find_date(text, default_year=year, day_first=day_first)
+        if found and found[0] != day:
             return True
     return False

@@ -22,6 +22,7 @@ from parsers.common import dates, times, zones
 from parsers.common.html import HtmlElement
 from parsers.common.text import clean
 from parsers.heuristic.chrome_day import chrome_day
+from parsers.heuristic.chrome_facts import chrome_lines
 from parsers.heuristic.lines import Line
 from parsers.heuristic.patterns import (
     ABOUT_TALKS,
@@ -194,13 +195,16 @@ def series_facts(
     slots of an agenda, not the series' time."""
     sentences, bare, zone = [], [], None
     for line in lines[:MAX_FACT_LINES]:
-        if owner.get(line.index) in talking:
+        if owner.get(line.index) in talking or line.column:  # a table row's own cell
             continue
         fact, is_bare = series_time(line, field_ctx)
         if fact is not None:
             (bare if is_bare else sentences).append(fact)
         elif zone is None:
             zone = page_zone(line)
+    for line in chrome_lines(lines):  # the site's header or sidebar: sentences only
+        fact, is_bare = series_time(line, field_ctx)
+        sentences += [fact] if fact is not None and not is_bare else []
     facts = sentences + (bare if len({f.start for f in bare}) == 1 else [])
     facts.sort(key=lambda f: f.index)
     return facts, zone or next((f.zone for f in facts if f.zone), None)

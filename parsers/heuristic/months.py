@@ -44,6 +44,13 @@ YEAR_MONTH_LEAD = re.compile(
     r"^[(\[]?(?:19|20)\d\d(?P<sep>[./])(?:(?:0[1-9]|1[0-2])(?P=sep)?|[1-9](?P=sep))[)\]]?"
     r"(?=\s+\S)"
 )
+# A month-first numeric month and year leading an entry ("03/2025: Title, Event, Place",
+# "(11.2019) Title"), as personal talk lists date talks they gave: closed by a colon, a dash,
+# a bar or brackets; "3/2025 of the budget" (a ratio, a page) is not closed so.
+MONTH_YEAR_LEAD = re.compile(
+    r"^(?:\((?:0?[1-9]|1[0-2])[./](?:19|20)\d\d\)|\[(?:0?[1-9]|1[0-2])[./](?:19|20)\d\d\]|"
+    r"(?:0?[1-9]|1[0-2])[./](?:19|20)\d\d\s*[:|–—-])(?=\s*[^\W\d_])"
+)
 
 
 def month_only(line: Line) -> bool:
@@ -51,6 +58,8 @@ def month_only(line: Line) -> bool:
     "TBC May" in a Date column)? Callers have found no full date in it."""
     text = line.text[:300]
     if NUMERIC_MONTH.match(text.strip(" .,;")) or YEAR_MONTH_LEAD.match(text):
+        return True
+    if MONTH_YEAR_LEAD.match(text):
         return True
     for match in MONTH_YEAR.finditer(text):
         word = match.group("month")
@@ -60,10 +69,19 @@ def month_only(line: Line) -> bool:
     return bool(column and label_of(column) == "date" and _BARE_MONTH.search(text))
 
 
+def month_leads(line: Line) -> bool:
+    """Does the line open with a numeric month and year set off from what follows ("03/2025:
+    Title, Event, Place", "2019/03 Title")? However long, such a line is a listing's entry:
+    no sentence opens with a numeric date (`anchors._prose`). A named month may ("March 2018
+    — we moved …"), so it is not counted here."""
+    text = line.text[:120]
+    return bool(MONTH_YEAR_LEAD.match(text) or YEAR_MONTH_LEAD.match(text))
+
+
 def without_month(title: str) -> str:
     """A title minus the month it was given in ("Title (July, 2025)", "May 2023: Title",
     "2016.10. Title"): dates by month only are not cut out with the dates (`month_only`)."""
-    for pattern in (_MONTH_AFTER, _MONTH_BEFORE, _YEAR_MONTH_BEFORE):
+    for pattern in (_MONTH_AFTER, _MONTH_BEFORE, _YEAR_MONTH_BEFORE, _MONTH_YEAR_BEFORE):
         stripped = pattern.sub("", title).strip()
         if stripped and stripped != title and len(stripped) >= 3:
             return stripped
@@ -73,6 +91,7 @@ def without_month(title: str) -> str:
 _MONTH_AFTER = re.compile(rf"[\s,;–—-]*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\.?\s*$", re.I)
 _MONTH_BEFORE = re.compile(rf"^\s*[(\[]?\s*(?:{MONTH_YEAR.pattern})\s*[)\]]?\s*[:.,–—-]\s*", re.I)
 _YEAR_MONTH_BEFORE = re.compile(rf"{YEAR_MONTH_LEAD.pattern}\s*(?:[:|–—-]\s+)?")
+_MONTH_YEAR_BEFORE = re.compile(rf"{MONTH_YEAR_LEAD.pattern}\s*")
 
 
 def lone_month(line: Line) -> bool:
