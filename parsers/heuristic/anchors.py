@@ -43,7 +43,7 @@ from parsers.heuristic.entries import (
 from parsers.heuristic.lines import Line
 from parsers.heuristic.months import MONTH_YEAR as MONTH_YEAR
 from parsers.heuristic.months import is_month_name as is_month_name
-from parsers.heuristic.months import lone_month, month_only
+from parsers.heuristic.months import lone_month, month_leads, month_only
 from parsers.heuristic.months import without_month as without_month
 from parsers.heuristic.reading import META_DATE, PageContext, parse_line, read_date
 from parsers.heuristic.records import DIGIT, is_inside
@@ -379,7 +379,8 @@ def _meeting_point(a: Line, b: Line) -> HtmlElement | None:
 def _prose(line: Line, probe: PageContext) -> bool:
     """A sentence that mentions a date ("The programme runs from Monday 27 May at 10h30 …"),
     not a talk's date line: many words, no person, no quoted or emphasised title; not a slot
-    that opens with its time, nor an entry that opens or closes with its date, nor a line
+    that opens with its time, nor an entry that opens or closes with its date or opens with
+    its numeric month (`months.month_leads`), nor a line
     that opens with its date and clock time (`entries`)."""
     if line.heading or starts_with_clock(line):
         return False
@@ -388,6 +389,8 @@ def _prose(line: Line, probe: PageContext) -> bool:
     if len(words) < 14 or re.search(r"[“”«»\"]", rest) or _date_closes_entry(line, probe):
         return False
     if date_leads(line, probe):  # "<em>July 8, 2018</em>. Title. Venue." in a list
+        return False
+    if month_leads(line):  # "03/2025: Title, Event, Place": no sentence opens so
         return False
     if clocked_date_lead(line, probe):  # "Tuesday 4 March 2025, 6-8 pm. Jane Doe is a …"
         return False

@@ -2,13 +2,15 @@
 
 How it finds the blocks that each hold one talk:
 1. the page becomes *lines* (`lines`), each read for its label (`labels`), date and time
-   (`reading`);
+   (`reading`); a long entry whose abstract is set inline becomes its head and its abstract
+   (`inline_abstracts`);
 2. lines that give a date or a time anchor *records* (`anchors`): the list item, table row,
    card or heading-led section around each (`records` says how records are grown and split);
    a page that calls itself a list of talks and dates nothing at all has its repeated
    entries (cards, list items) as undated anchors instead (`cards`, the last resort: such
    talks have no owner's word for them unless the page is a person's, so the confidence
-   stays low without one);
+   stays low without one); a timed session whose talks are title headings over author
+   lines gives one record per talk (`heading_papers`);
 3. lines in no record are *context* (`context` says what each gives): the date, year and room
    of the records below them, and a time or zone given once for the whole series;
 4. `fields.extract` reads each record; records that are not talks (breaks, workshops
@@ -37,11 +39,13 @@ from parsers.common.html import HtmlElement
 from parsers.common.owner import page_owner, personal_talks_page
 from parsers.common.text import fold, join_paragraphs
 from parsers.heuristic import context
-from parsers.heuristic.agenda_days import without_day_headings
+from parsers.heuristic.agenda_days import session_outline, without_day_headings
 from parsers.heuristic.anchors import MAX_ANCHORS, find_anchors
 from parsers.heuristic.cards import card_anchors
 from parsers.heuristic.entries import media_headings
 from parsers.heuristic.fields import extract
+from parsers.heuristic.heading_papers import split_heading_papers
+from parsers.heuristic.inline_abstracts import split_inline_abstracts
 from parsers.heuristic.lines import Line, page_lines
 from parsers.heuristic.owners import members_of
 from parsers.heuristic.patterns import QUOTED
@@ -67,7 +71,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     # Records are keyed by id(element): every lxml proxy must stay alive (and its id unique)
     # while this page is read, or a recycled id would join two unrelated elements.
     alive = list(root.iter())
-    lines = page_lines(root, result.warnings)
+    lines = split_inline_abstracts(page_lines(root, result.warnings))
     if not lines:
         return result
     page_year = context.page_year(root, lines, ctx)
@@ -83,7 +87,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     if len(anchors) > MAX_ANCHORS:
         result.warnings.append(f"{ctx.url}: over {MAX_ANCHORS} dated lines, only the first read")
         anchors = anchors[:MAX_ANCHORS]
-    owner = find_records(lines, anchors)
+    owner = split_heading_papers(lines, find_records(lines, anchors))
     talks, yearless = _read(lines, owner, ctx, page_year, day_first, academic)
     talks = _abstracts_below(_titles_by_number(talks, lines, owner), lines, owner)
     recorded = {fold(line.text) for line in media_headings(lines)} if listing else set()
@@ -249,6 +253,8 @@ def _judge(
     - a talk needs a when or a what besides its who; on a talks page, a recording's title
       is a talk of its own, and so is a record that printed a day with no year (`recorded`:
       the folded titles of `entries.media_headings` and the keys of `_read`'s yearless ones).
+    - a programme that only outlines its sessions and workshops, nobody named, gives
+      nothing (`agenda_days.session_outline`).
     A page these rules would refuse gets its best reading instead (`_best_reading`): refusing
     a page that plainly lists talks is the worst outcome, a low confidence says "check me".
     Confidence grows with the share of talks with speakers (an owner's counts for less than
@@ -256,8 +262,10 @@ def _judge(
     if not talks:
         return [], 0.0
     talks = _unique(talks)
-    with_speakers = sum(1 for t in talks if t.speakers) / len(talks)
     owner = _page_author(root, url)
+    if owner is None and session_outline(talks):
+        return [], 0.0  # sessions and workshops with their themes, nobody named
+    with_speakers = sum(1 for t in talks if t.speakers) / len(talks)
     calls = _calls_itself_seminar(root, lines)
     if owner is not None and with_speakers < 0.5:
         talks = [t.with_changes(speakers=(owner,)) for t in talks]
