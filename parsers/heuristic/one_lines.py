@@ -14,6 +14,7 @@ from parsers.common.html import HtmlElement
 from parsers.common.people import (
     clean_affiliation,
     looks_like_name,
+    looks_like_person,
     people_in,
     speaker_and_title,
     split_speakers,
@@ -172,3 +173,52 @@ def _boxes(part: Parsed) -> list[tuple[str, HtmlElement]] | None:
             continue
         boxes.setdefault(id(node), ([], node))[0].append(text)
     return [(clean("".join(texts)) or "", node) for texts, node in boxes.values()]
+
+
+_NAME_BOXES = frozenset(["a", "strong", "b", "span", "em", "i"])
+_AFFILIATION_MAX = 100
+
+
+def marked_affiliation(part: Parsed, text: str) -> list[Speaker]:
+    """A speaker line whose markup sets the name apart from what follows it ("<a>Jane Doe</a>
+    <span>Acme University</span>", "<b>Jane Doe</b> Acme Labs"): the boxed name is the
+    person and the rest the affiliation. Unsplit, the two run into one "name" ("Jane Doe
+    Acme") or into no name at all. The rest in a box of the name's own kind (a second link)
+    is another person; as plain text, it must name nobody."""
+    boxes = _boxes_after_label(part)
+    if len(boxes) < 2 or not text.startswith(boxes[0][0]):
+        return []
+    name, box = boxes[0]
+    rest = text[len(name) :].strip(" ,;–—-")
+    if not rest or len(rest) > _AFFILIATION_MAX or rest[0] in "(&+":
+        return []  # "(MIT)" is read by `people_in`
+    if re.match(r"(?i)(?:and|und|et|y|e)\b", rest) or re.search(r"\d{1,2}[:h.]\d\d", rest):
+        return []
+    tags = {tag for _text, tag in boxes[1:]}
+    if box in tags or (None in tags and people_in(rest)):
+        return []  # "<a>A</a> <a>B</a>", "<a>A</a> and B": two people
+    people = people_in(name)
+    if len(people) != 1 or people[0].affiliation or not looks_like_person(name):
+        return []
+    return [Speaker(people[0].name, clean_affiliation(rest))]
+
+
+def _boxes_after_label(part: Parsed) -> list[tuple[str, str | None]]:
+    """The line's text by inline box (its text, the box's tag; None for bare text), from the
+    first box on: a label before it ("Speaker: <a>…</a>") is left out."""
+    block = part.line.element
+    boxes: list[tuple[list[str], object, str | None]] = []
+    for text, element in part.line.fragments:
+        node = element
+        while node is not None and node.getparent() is not block:
+            node = node.getparent()
+        if node is not None and node.tag not in _NAME_BOXES:
+            node = None
+        if not boxes and node is None:
+            continue
+        if boxes and boxes[-1][1] is node:
+            boxes[-1][0].append(text)
+        else:
+            boxes.append(([text], node, node.tag if node is not None else None))
+    joined = [(clean("".join(texts)) or "", tag) for texts, _node, tag in boxes]
+    return [(text, tag) for text, tag in joined if text]

@@ -265,3 +265,19 @@ def series_heading(line: Line) -> bool:
         )
         known = _heading_texts[id(root)] = (root, counts)
     return known[1][(element.tag, clean(element.text_content()[:200]) or "")] >= SERIES_REPEATS
+
+
+# An event's own name, numbered ("1st Workshop on …", "The 3rd International Conference
+# of …", "Second Symposium on …"): a programme's banner, never a talk's title.
+_NUMBERED_EVENT = re.compile(
+    r"^(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th|e|er|ème|º|°)|first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth)\s+(?:[\w-]+\s+){0,3}?(?:workshop|conference|symposium|"
+    r"congress|summer school|winter school|meeting|colloquium|forum|summit)s?\s+(?:on|of|in|for)\b",
+    re.I,
+)
+
+
+def numbered_event(title: str | None) -> bool:
+    """Does the title name a numbered event (`_NUMBERED_EVENT`), as a programme's banner does
+    over the date and venue ("1st Workshop on X" · "May 3, 2026" · "Acme University")?"""
+    return bool(title and _NUMBERED_EVENT.match(title))

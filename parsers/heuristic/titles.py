@@ -37,7 +37,7 @@ from parsers.heuristic.cleanup import (
 )
 from parsers.heuristic.labels import LABELLED
 from parsers.heuristic.lines import emphasis, links_only
-from parsers.heuristic.one_lines import one_liner, split_one_line
+from parsers.heuristic.one_lines import marked_affiliation, one_liner, split_one_line
 from parsers.heuristic.patterns import (
     AGENDA_NOTE,
     BREAKS,
@@ -57,6 +57,7 @@ from parsers.heuristic.speakers import (
     speaker_lines,
     without_cjk_honorific,
 )
+from parsers.heuristic.title_fallbacks import named_heading, topic_under_name
 from parsers.heuristic.title_marks import (
     before_venue,
     event_lead,
@@ -87,7 +88,8 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
                 speakers = speakers or named[1]  # "JANE DOE - Title" in the speaker column
                 continue
             found = (
-                name_then_sentence(text)
+                marked_affiliation(part, text)
+                or name_then_sentence(text)
                 or people_in(text)
                 or loose_people(text)
                 or [s for s in split_speakers(text) if looks_like_name(s.name)]
@@ -129,6 +131,9 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
             content = content[1:]
     if not speakers:
         speakers = speaker_lines(content)
+        if title is None:
+            title_part, speakers = named_heading(content, speakers)
+            title = title_part.rest if title_part is not None else None
     if title is None:
         title_part, title = _cited_title(content)
     if title is None:
@@ -149,6 +154,10 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
         title_part = _person_like_title(content)
         if title_part is not None:
             title, title_part.used = unquote(title_part.rest), True
+    if title is None and len(speakers) == 1:
+        title_part = topic_under_name(content, speakers[0])
+        if title_part is not None:
+            title, speakers = unquote(title_part.rest), [Speaker(speakers[0].name)]
     if title and title_part is not None:
         dated = title if _named_link(title_part, title) else _without_month(title)
         title = without_link_list(title_part, without_note(title_part, dated))
