@@ -129,7 +129,8 @@ def parse_speaker(text: str | None, affiliation: str | None = None) -> Speaker |
         head, tail = text.split(",", 1)
         if not _DEGREE_ONLY.match(tail.strip()):
             name, given = head, tail
-    name = without_full_stop(strip_honorifics(clean(name) or ""))
+    # a dash left between the name and its bracket ("Jane Doe- (MIT)") ends no name
+    name = without_full_stop(strip_honorifics(clean(name) or "")).rstrip(" -–—")
     if not name:
         return None
     return Speaker(name=name, affiliation=clean_affiliation(affiliation or given))

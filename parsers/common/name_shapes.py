@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.common import vocab
+from parsers.common import daynames, vocab
 from parsers.common.memo import per_page
 
 HONORIFICS = re.compile(
@@ -233,14 +233,77 @@ def korean_name(text: str | None) -> bool:
 
 
 # "Name · Affiliation", "Name • Affiliation": cards set the two apart with a middle dot or a
-# bullet between spaces. One dot only: "A · B · C" is a list.
-_DOTTED = re.compile(r"^(?P<name>[^·•()\[\]]{2,60}?)\s+[·•]\s+(?P<aff>[^·•]{2,150})$")
+# bullet between spaces. "Name · Affiliation · Position" (a speaker line of a feed or a card)
+# adds the person's position, dropped; a further field with a digit (a date, a room) says the
+# line is no speaker's.
+_DOT = re.compile(r"\s+[·•]\s+")
+_DOTTED_NAME = re.compile(r"^[^·•()\[\]]{2,60}$")
+# "Jane Doe (王芳)", "Ana Petrova (Анна Петрова)": the name written again in another script.
+_SCRIPT_NOTE = re.compile(
+    r"^(?P<name>[A-Za-zÀ-ɏ][^()\[\]]{1,58}?)\s*[(\[](?P<note>[^()\[\]]{1,30})[)\]]$"
+)
 
 
-def dotted_affiliation(text: str) -> tuple[str, str] | None:
-    """(name, affiliation) when a middle dot sets them apart, else None."""
-    match = _DOTTED.match(text.strip())
-    return (match["name"].strip(), match["aff"].strip()) if match else None
+def dotted_affiliation(text: str) -> tuple[str, str, str] | None:
+    """(name, affiliation, position or "") when middle dots set them apart, else None. A
+    bracket after a Latin-script name holding only letters of other scripts is the name as
+    written there, no affiliation: the dot gives that."""
+    fields = _DOT.split(text.strip())
+    if not 2 <= len(fields) <= 4 or any(re.search(r"\d", f) for f in fields[2:]):
+        return None
+    name, affiliation = fields[0].strip(), fields[1].strip()
+    note = _SCRIPT_NOTE.match(name)
+    if note and not re.search(r"[A-Za-zÀ-ɏ\d]", note["note"]):
+        name = note["name"].strip()
+    if not _DOTTED_NAME.match(name) or not 2 <= len(affiliation) <= 150:
+        return None
+    if any(len(field.split()) > 8 for field in fields[2:]):
+        return None  # a sentence, not a position
+    return name, affiliation, " · ".join(fields[2:])
+
+
+# One word of a personal name as typed in full: a capital, then lower case ("Doe", "Ruiz-Roe",
+# "O'Neil", "McLane"); an all-capital word ("MIT", "UC") is an institution's, not a name's.
+_FULL_WORD = re.compile(
+    rf"^[{_CAPITAL}][a-zß-ÿā-ž'’]*(?:[{_CAPITAL}][a-zß-ÿā-ž'’]+)?[a-zß-ÿā-ž]"
+    rf"(?:-[{_CAPITAL}][a-zß-ÿā-ž'’]+)*$"
+)
+_MIDDLE_INITIAL = re.compile(rf"^[{_CAPITAL}]\.$")
+
+
+def personal_name_shape(text: str) -> bool:
+    """Two to four words, each a capitalised word in full (a middle initial or a particle
+    between them allowed): how a person's name is typed, and how "UC Irvine", "ETH Zürich",
+    "Stanford U" are not; nor the name-shaped places and institutions `vocab` lists. The word
+    lists (`people.looks_like_person`) judge the rest."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4 or not all(_FULL_WORD.match(t) for t in (tokens[0], tokens[-1])):
+        return False
+    if " ".join(tokens).casefold() in vocab.NAME_SHAPED_PLACES:
+        return False
+    return all(
+        _FULL_WORD.match(t) or _MIDDLE_INITIAL.match(t) or t in PARTICLES for t in tokens[1:-1]
+    )
+
+
+# "Friday , : Jane Doe (MIT)", "Thursday , (online): Jane Doe": what a line keeps of its
+# lead once the date and time are read out of it (a weekday name, a bracketed note, stops).
+_DAY_LEAD = re.compile(r"^(?P<lead>[^:]{1,40}?)\s*:\s+(?P<rest>\S.*)$")
+_NOTE = re.compile(r"\([^()]{0,30}\)")
+
+
+def without_day_lead(text: str) -> str:
+    """The text after a lead that holds nothing but a weekday's name, punctuation and a
+    bracketed note, with the colon closing it; the text itself otherwise. The speaker and
+    title follow such a lead ("Friday (3 May), 2-3 pm: Jane Doe (MIT)" read for its date)."""
+    match = _DAY_LEAD.match(text)
+    if match is None:
+        return text
+    lead = _NOTE.sub(" ", match["lead"])
+    words = re.findall(r"[^\W\d_]+", lead)
+    if len(words) != 1 or words[0].casefold() not in daynames.WEEKDAYS or len(words[0]) < 4:
+        return text
+    return match["rest"]
 
 
 # A credit closing a line: "… given by Jane Doe & Bo Li", "… presented by Jane Doe".
@@ -251,10 +314,27 @@ _CREDIT_AT_END = re.compile(
 )
 
 
+# "Title by Jane Doe", "Titre par Jane Doe": a bare "by" before the closing names. Not after
+# a participle ("Guided by …", "modifié par …"): there "by" is the title's own word.
+_BARE_CREDIT = re.compile(
+    r"^(?P<rest>\S+(?:\s+\S+)+?)\s+(?:by|par)\s+(?P<who>[^,;:()]{3,120}?)\s*\.?$"
+)
+_SLOT_END = re.compile(
+    r"\b" + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.EVENT_NOUNS)) + r"s?$", re.I
+)
+_PARTICIPLE = re.compile(r"(?:ed|en|é|ée|és|ées)$", re.I)
+
+
 def credit_at_end(text: str) -> tuple[str, str] | None:
-    """(what precedes the credit, the credited names) for "… given by NAME[ & NAME]"."""
+    """(what precedes the credit, the credited names) for "… given by NAME[ & NAME]", or for
+    a title of two words or more closed by a bare "by NAME" (callers check it is a person)."""
     match = _CREDIT_AT_END.match(text.strip())
-    return (match["rest"].strip(" ,;:–—-"), match["who"]) if match else None
+    if match:
+        return match["rest"].strip(" ,;:–—-"), match["who"]
+    match = _BARE_CREDIT.match(text.strip())
+    if match is None or _PARTICIPLE.search(match["rest"]) or _SLOT_END.search(match["rest"]):
+        return None  # "A talk by Jane Doe": the slot's lead (`BY_PREFIX`), no title
+    return match["rest"].strip(" ,;:–—-"), match["who"]
 
 
 # A credit opening a sentence of prose: "A short presentation by our friend and collaborator,

@@ -8,8 +8,9 @@ Where pages put the owner's name, most reliable first (`page_owner`): the author
 a part of `<title>` or `og:title` ("Talks | Jane Doe", the whole title "Jane Doe", or the
 name a site title gives after what the site is, "Academic website of Dr. Jane Doe"); the
 site name in the navigation bar (`.navbar-brand`, jemdoc's first `.menu-category`, a theme's
-`.site-title`); the page's `<h1>`; the footer's copyright line ("© 2024 Jane Doe") or its
-first line (a name set alone above the footer's links). A
+`.site-title`); the page's `<h1>`; the footer's copyright line ("© 2024 Jane Doe"), its
+credit line ("Author: Jane Doe @handle") or its first line (a name set alone above the
+footer's links); last, the page's description ("List of talks by Jane Doe"). A
 candidate counts only when it is one person's name and nothing else (`looks_like_person`),
 so a group ("Vision Lab"), a series ("Contact Colloquium") or a menu word ("Home") is never an
 owner.
@@ -93,6 +94,14 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 
+# A footer's credit line: "Author: Jane Doe @handle", "Maintained by Jane Doe", "Autor: …"; a
+# handle or an e-mail after the name is dropped.
+_AUTHOR_LINE = re.compile(
+    r"\b(?:author|autor(?:a|in)?|auteure?|maintained\s+by|written\s+by|made\s+by)\b\s*:?\s*"
+    r"(?P<name>[^\W\d_][^@|·•©\d\n,;:(]{2,58}?)(?=\s*(?:@|\(|[|·•,;]|\s{2,}|\n|$))",
+    re.I,
+)
+
 
 def page_owner(root: HtmlElement) -> Speaker | None:
     """The person the page belongs to (sources in the module docstring), or None."""
@@ -162,8 +171,36 @@ def _candidates(root: HtmlElement):
         if found is not None:
             for match in _COPYRIGHT.finditer(found.text_content()[:2000]):
                 yield match.group("name")
+            lines = "\n".join(found.itertext())[:2000]  # "…RSS</a><p>Author: …": apart
+            for match in _AUTHOR_LINE.finditer(lines):
+                yield match.group("name")
             texts = (clean(text) for text in found.itertext())  # a line per text node
             yield next((text for text in texts if text), "")
+    for meta in root.iterfind(".//meta[@content]"):
+        if (meta.get("name") or meta.get("property") or "").lower() in _DESCRIPTIONS:
+            yield from _described_owner(meta.get("content"))
+
+
+_DESCRIPTIONS = ("description", "og:description", "twitter:description")
+# "List of talks by Jane Doe", "Homepage of Jane Doe", "Exposés de Jane Doe": the name closes
+# a description after "by"/"of"; "Jane Doe's talks", "Jane Doe is a …": the name opens it.
+_NAME_AFTER = re.compile(
+    r"^.*\b(?:by|of|from|de|d['’]|von|di|por|par|door)\s*(?P<name>[^,;:]{3,60}?)\.?$", re.I
+)
+_NAME_BEFORE = re.compile(
+    r"^(?P<name>[^,;:.()]{3,60}?)(?:['’]s\s|\s+(?:is|was|est|es|ist|è|é)\s)", re.I
+)
+
+
+def _described_owner(text: str | None) -> list[str]:
+    """Where the page's description names its owner: the whole of it, the name after its
+    last "by"/"of" ("List of talks by Jane Doe"), or the name opening it ("Jane Doe's
+    talks", "Jane Doe is a researcher …"). `_one_person` judges each; the description is
+    the last place asked, as a theme may fill it with its own words."""
+    text = clean(text) or ""
+    first = re.split(r"(?<=[^\W\d_]{3})(?<!Prof)[.!?]\s", text, maxsplit=1)[0]
+    named = (_NAME_AFTER.match(first), _NAME_BEFORE.match(first))
+    return [first] + [match["name"] for match in named if match]
 
 
 def _og_titles(root: HtmlElement) -> list[str]:

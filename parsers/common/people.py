@@ -60,10 +60,12 @@ def split_speakers(text: str | None) -> list[Speaker]:
         speakers = [parse_speaker(p) for p in parts]
         return [s for s in speakers if s]
     names = [clean(piece) or "" for piece in text.split(",")]
-    # "А.Б. Петрова, В. Иванов": an affiliation never opens with initials, so two such names
-    # between a comma are two people (elsewhere "Name, X" is a name and an affiliation).
+    # "А.Б. Петрова, В. Иванов", "Jane Doe, Bo Linden": an affiliation never opens with
+    # initials nor is typed as a full personal name, so those are two people (elsewhere "Name,
+    # X" is a name and an affiliation: "Jane Doe, UC Irvine", "Jane Doe, Johns Hopkins").
     initials = len(names) == 2 and all(name_shapes.INITIALS_FIRST.match(n) for n in names)
-    if (len(names) >= 3 or initials) and all(looks_like_person(name) for name in names):
+    pair = len(names) == 2 and all(name_shapes.personal_name_shape(n) for n in names)
+    if (len(names) >= 3 or initials or pair) and all(looks_like_person(name) for name in names):
         return [Speaker(without_full_stop(name)) for name in names]  # "A, B, C": authors
     speaker = parse_speaker(text)
     return [speaker] if speaker else []
@@ -169,9 +171,9 @@ def _dotted_person(text: str) -> Speaker | None:
     parts = name_shapes.dotted_affiliation(text)
     if parts is None:
         return None
-    name, affiliation = strip_honorifics(parts[0]), parts[1]
-    if looks_like_person(affiliation) or cjk_name(affiliation, in_list=True):
-        return None  # "A · B": two names
+    name, affiliation, position = strip_honorifics(parts[0]), parts[1], parts[2]
+    if looks_like_person(position or affiliation) or cjk_name(affiliation, in_list=True):
+        return None  # "A · B", "A · B · C": names (a position after the third dot is none)
     if looks_like_person(name) or (cjk_name(name, in_list=True) and not DIGIT.search(affiliation)):
         return Speaker(name, clean_affiliation(affiliation))
     return None
@@ -211,7 +213,7 @@ def speaker_and_title(
     text = clean(text)
     if not text:
         return None, []
-    text = EVENT_LABEL.sub("", text, count=1).strip() or text
+    text = name_shapes.without_day_lead(EVENT_LABEL.sub("", text, count=1).strip() or text)
     text = name_shapes.without_discussant(text)  # "Title. Jane Doe. Discussant: Bo Li"
     credit = _bracketed_credit(text)  # "Paper presentation (by Jane Doe): Title"
     if credit is not None:

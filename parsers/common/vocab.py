@@ -168,6 +168,9 @@ NOT_NAME_WORDS = _words(
     agencia agence agency consejo conseil council comité committee journal journals revista
     revue rivista zeitschrift magazine
     pdf youtube preprint arxiv bibtex handout transcript podcast download
+    tech polytechnique google microsoft amazon nvidia inria cnrs inserm inrae ecole normale
+    supérieure superieure url urls link links date time
+    president vice officer chief ceo cto cfo founder cofounder co-founder executive
     """
 ) - frozenset(["park"]) | frozenset((*SESSION_NOUNS, *DISCUSSANT_WORDS, *ROMANCE_FUNCTION_WORDS))
 # ("park": a place word that is also a common surname, "Daniel Park"; function words that are
@@ -195,12 +198,31 @@ COUNTRY_NAMES = frozenset(
     )
 )
 
-# Russian inflects its nouns ("семинар", "семинара", "семинаре"), so words of institutions and
-# sessions in Cyrillic are matched by stem: a word that starts with one is no part of a name.
+# Institutions and places named like a person ("Jane Doe, Johns Hopkins" is a name and an
+# affiliation, "Jane Doe, Bo Linden" two people): two capitalised words, no institution word.
+NAME_SHAPED_PLACES = frozenset(
+    re.split(
+        r"\s*,\s*",
+        """
+    johns hopkins, carnegie mellon, simon fraser, georgia tech, virginia tech, santa barbara,
+    santa cruz, santa fe, santa clara, san diego, san francisco, san jose, los angeles,
+    los alamos, la jolla, max planck, tel aviv, abu dhabi, buenos aires, rio de janeiro,
+    sao paulo, são paulo, cold spring harbor, woods hole, ann arbor, baton rouge, salt lake,
+    notre dame, chapel hill, urbana champaign, stony brook, college park, palo alto,
+    mountain view, menlo park, red hat, bell labs, morgan stanley, goldman sachs
+    """.strip(),
+    )
+)
+
+# Words matched by stem: Russian inflects its nouns ("семинар", "семинара", "семинаре"), and
+# institution words vary by language; a word that starts with one is no part of a name.
 NOT_NAME_STEMS = (
     "семинар", "доклад", "лекци", "конференц", "коллоквиум", "институт", "университет",
     "факультет", "кафедр", "лаборатор", "отдел", "центр", "групп", "программ", "школ",
     "академи", "секци", "заседани", "аудитори", "кабинет", "корпус",
+    # the Latin-script institution words of many languages ("Universitat", "Universiteit",
+    # "Universidade", "Politecnico", "Politechnika"): no name starts so
+    "universi", "politec", "politèc", "polytech", "politech",
 )  # fmt: skip
 
 

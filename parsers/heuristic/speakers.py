@@ -13,7 +13,7 @@ import re
 
 from parsers.common import times
 from parsers.common.name_forms import initials_last_authors
-from parsers.common.name_shapes import CJK
+from parsers.common.name_shapes import CJK, without_day_lead
 from parsers.common.people import (
     cited_people,
     clean_affiliation,
@@ -191,9 +191,10 @@ def speaker_lines(content: list[Parsed]) -> list[Speaker]:
         if part.used or len(part.rest) > 200 or EMAIL.search(part.rest):
             continue  # an affiliation line already read, a contact
         found = (
-            people_in(BY_PREFIX.sub("", part.rest))
+            people_in(BY_PREFIX.sub("", without_day_lead(part.rest)))
             or _bracketed_person(part.rest)
             or _plural_label_people(part.rest)
+            or _author_block_name(part)
         )
         if not found:
             if speakers:
@@ -221,20 +222,35 @@ def speaker_lines(content: list[Parsed]) -> list[Speaker]:
 _AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])authors?(?:$|[\s_-])", re.I)
 
 
-def _author_list(part: Parsed) -> list[Speaker]:
-    """ "Yasmin Haddad, Tobias Lin" in an author block, or with each name its own link: two
-    people, not a name and an affiliation (elsewhere "Jane Doe, Johns Hopkins" is a name and
-    an affiliation)."""
+def _in_author_block(part: Parsed) -> bool:
     node, classes = part.line.element, ""
     for _ in range(2):
         if node is None:
             break
         classes += " " + (node.get("class") or "")
         node = node.getparent()
+    return bool(_AUTHOR_CLASS.search(classes))
+
+
+def _author_block_name(part: Parsed) -> list[Speaker]:
+    """ "Ana Ruiz-garcía" alone in an author block: the class vouches for a hyphenated name
+    typed with a lower-case part, which the shape of a title's compound ("Self-supervised")
+    refuses elsewhere. The name is kept as typed."""
+    name = clean(part.rest) or ""
+    if "-" not in name or not _in_author_block(part):
+        return []
+    capitalised = re.sub(r"(?<=[^\W\d_]-)([^\W\d_])", lambda m: m[1].upper(), name)
+    return [Speaker(name)] if looks_like_person(capitalised) else []
+
+
+def _author_list(part: Parsed) -> list[Speaker]:
+    """ "Yasmin Haddad, Tobias Lin" in an author block, or with each name its own link: two
+    people, not a name and an affiliation (elsewhere "Jane Doe, Johns Hopkins" is a name and
+    an affiliation)."""
     if "," not in part.rest:
         return []
     names = [clean(name) or "" for name in part.rest.split(",")]
-    if not (_AUTHOR_CLASS.search(classes) or _each_linked(part, names)):
+    if not (_in_author_block(part) or _each_linked(part, names)):
         return []
     if len(names) < 2 or not all(looks_like_person(name) for name in names):
         return []

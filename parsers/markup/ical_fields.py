@@ -1,7 +1,10 @@
 """What a calendar event's text says: its title, speakers, place, abstract and links.
 
 `ical` reads the feed (events, recurrence, zones); this module reads one event's SUMMARY,
-DESCRIPTION and LOCATION. Quirks handled:
+DESCRIPTION and LOCATION (`ical_slots` says which SUMMARYs name no talk). Quirks handled:
+- a bracketed tag opening SUMMARY ("[Some Colloquium] Title") labels the series, no title
+  word; DESCRIPTION opening with the speaker's line ("Jane Doe · Some University ·
+  Professor", "Jane Doe (Some University)") names the speaker;
 - SUMMARY usually packs speaker and title ("Seminar: Jane Doe – Title", "Jane Doe: Title",
   "Title (Jane Doe)"), split by `people.speaker_and_title`; a series name before a colon
   ("Logic Seminar: Jane Doe — Title") is dropped. Where DESCRIPTION names the speaker
@@ -30,23 +33,32 @@ import html as html_text
 import re
 from dataclasses import replace
 
-from parsers.common import vocab
 from parsers.common.links import classify
 from parsers.common.people import (
     NOT_NAME_WORDS,
-    SLOT_LABEL,
     clean_affiliation,
     people_in,
     speaker_and_title,
 )
 from parsers.common.text import clean, fold
+from parsers.markup.ical_slots import (
+    NAME_PARTS,
+    ONLINE,
+    PLACEHOLDER_SLOT,
+    SERIES_NAME,
+    SERIES_PREFIX,
+    is_label,
+    no_talk,
+    without_series_tag,
+)
 from parsers.talk import Link, Speaker
+
+__all__ = ["NAME_PARTS", "ONLINE", "no_talk"]  # read by `ical` and tests from here
 
 _SPEAKER_LINE = re.compile(
     r"^\s*(?:speakers?|presenters?|referent(?:in)?|orateur)\s*:\s*(.+)$", re.I | re.M
 )
 _URL = re.compile(r"^\s*https?://\S+\s*$")
-ONLINE = re.compile(r"\b(online|zoom|teams|webex|virtual|remote|jitsi)\b", re.I)
 _TITLE_LINE = re.compile(
     r"^\s*(?:talk\s+)?(?:title|titre|titel|título|titolo)\s*:\s*(.+)$", re.I | re.M
 )
@@ -66,20 +78,6 @@ _META_LINE = re.compile(
 )
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
 _ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*:\s*", re.I)
-# A SUMMARY that names no talk: a generic word, with at most two qualifiers ("Research seminar").
-_GENERIC_SUMMARY = re.compile(
-    r"^(?:(?:special|invited|guest|research|weekly|monthly|online|hybrid|virtual|department(?:al)?"
-    r"|group|student|graduate|internal|informal|joint|regular|lab|team)\s+){0,2}"
-    + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.MEETING_NOUNS, *vocab.EVENT_NOUNS))
-    + r"s?$",
-    re.I,
-)
-_SERIES_PREFIX = re.compile(r"^(?P<series>[^:]{2,80}?)\s*:\s+(?P<rest>.+)$")
-# A series' name ending in a session noun ("Applied Analysis Seminar", "Physics Colloquium").
-_SERIES_NAME = re.compile(
-    r"\b" + vocab.alternation((*vocab.SESSION_NOUNS, *vocab.MEETING_NOUNS, "series")) + r"s?$",
-    re.I,
-)
 _SEPARATORS = " \t:;,|–—-"
 
 
@@ -88,13 +86,14 @@ def title_and_speakers(
 ) -> tuple[str | None, list]:
     """Title and speakers from SUMMARY, checked against and completed from DESCRIPTION."""
     named = _described_speakers(description)
-    if not summary or _is_label(summary, labels):
+    summary = without_series_tag(summary, labels)
+    if not summary or is_label(summary, labels):
         title, speakers = None, []
     else:
         title, speakers = _split_summary(summary, named)
         if not speakers:
             title, speakers = _first_name_in_brackets(summary) or (title, speakers)
-    if title is not None and _is_label(title, labels):
+    if title is not None and is_label(title, labels):
         title = None  # "Jane Doe (MIT) — Seminar", "Series Name: Jane Doe (MIT)"
     if title is None and description:
         title = _described_title(description)
@@ -118,10 +117,10 @@ def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
         return quoted
     whole = speaker_and_title(summary)
     readings = [whole]
-    prefix = _SERIES_PREFIX.match(summary)
+    prefix = SERIES_PREFIX.match(summary)
     if prefix and not people_in(prefix["series"]):
         # "Applied Seminar: Title, presented by Jane Doe": a series named so is read past first
-        first = len(readings) if not _SERIES_NAME.search(prefix["series"]) else 0
+        first = len(readings) if not SERIES_NAME.search(prefix["series"]) else 0
         readings.insert(first, speaker_and_title(prefix["rest"]))
     for title, speakers in readings:
         if speakers and (not named or _agree(speakers, named)):
@@ -129,10 +128,19 @@ def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
     if named:
         cut = _cut_name(summary, named)
         title, people = whole
-        if not people or (title is None and not _share_a_name(people, named)):
+        if not people or (
+            not _share_a_name(people, named) and (title is None or _subtitle(summary, title))
+        ):
             title = summary
         return (cut, named) if cut is not None else (title, named)
     return whole
+
+
+def _subtitle(summary: str, title: str) -> bool:
+    """Did the reading take what follows the title's colon for a person ("Title: Evolving
+    Chips, Transforming Design")? With the speaker described elsewhere, that is a subtitle;
+    a host or chair is named after a dash or in brackets, not after a colon."""
+    return summary.startswith(title) and summary[len(title) :].lstrip().startswith(":")
 
 
 # "Series - Jane Doe, PhD - "Title"", "Jane Doe: “Title”": a quoted title closes the SUMMARY
@@ -159,54 +167,6 @@ def _share_a_name(found: list, named: list) -> bool:
     return any(fold(w) in words for s in found for w in s.name.split())
 
 
-def _is_label(summary: str, labels: frozenset[str]) -> bool:
-    """A SUMMARY (or the title part of one) that is the series' or calendar's name, or a
-    generic word, names no talk. A calendar named "Institute Seminar — Series Name" labels its
-    events with either part, so a part of the name between separators counts too."""
-    prefix = _SERIES_PREFIX.match(summary)
-    rest = prefix["rest"] if prefix and not people_in(prefix["series"]) else summary
-    return (
-        fold(summary) in labels
-        or bool(_GENERIC_SUMMARY.match(summary))
-        or bool(SLOT_LABEL.match(summary))  # "Closing Keynote", "Talk 3": a slot, no title
-        or bool(_WEEK_SLOT.match(rest))  # "Series: Week no 3" (left by "… given by Jane Doe")
-    )
-
-
-# A teaching week's number, the slot of a term's weekly series: "Week 3", "Week no. 12".
-_WEEK_SLOT = re.compile(
-    r"^(?:week|wk|semaine|woche|semana|settimana)\.?\s*(?:no\.?|nr\.?|n[º°o]\.?|#)?\s*\d{1,2}\W*$",
-    re.I,
-)
-
-
-NAME_PARTS = re.compile(r"\s+[–—|-]\s+|:\s+")
-
-
-def no_talk(summary: str | None) -> bool:
-    """A SUMMARY with no speaker that says the slot is no talk: a placeholder ("Series:
-    speaker to be announced", "TBA") or a working or writing session."""
-    text = clean(summary) or ""
-    prefix = _SERIES_PREFIX.match(text)
-    rest = prefix["rest"] if prefix and not people_in(prefix["series"]) else text
-    return bool(
-        _PLACEHOLDER_SLOT.match(rest)
-        or _WORK_SESSION.search(text)
-        or _BREAK_SLOT.match(rest)
-        or _TERM_BREAK.match(text)
-    )
-
-
-# A series' slot kept in the calendar over a term's break ("Summer Break - Some Program
-# Meeting", "Winter recess: Journal Club"): the meeting does not take place.
-_TERM_BREAK = re.compile(
-    r"^\W*(?:summer|winter|spring|fall|autumn|holiday|christmas|thanksgiving|easter|"
-    r"mid-?term|mid-?semester|semester|term|reading)\s+(?:break|recess|vacation|holidays?)"
-    r"(?:\s*(?:[-–—:|]|$))",
-    re.I,
-)
-
-
 def _first_name_in_brackets(summary: str) -> tuple[str, list] | None:
     """(title, speakers) from "Title (Ben)": a group's internal talk, the speaker by first name
     (or two initials, "CJ") in brackets after the title. A placeholder in the brackets ("Title
@@ -215,7 +175,7 @@ def _first_name_in_brackets(summary: str) -> tuple[str, list] | None:
     if match is None or len(match["title"].split()) < 2:
         return None
     word = match["who"]
-    if _PLACEHOLDER_SLOT.match(word):
+    if PLACEHOLDER_SLOT.match(word):
         return match["title"], []
     if fold(word) in NOT_NAME_WORDS or not _FIRST_NAME.match(word):
         return None
@@ -224,24 +184,6 @@ def _first_name_in_brackets(summary: str) -> tuple[str, list] | None:
 
 _TITLE_THEN_WORD = re.compile(r"^(?P<title>[^()]{3,}?)\s*\((?P<who>[^\s()]{2,20})\)$")
 _FIRST_NAME = re.compile(r"^(?:[A-ZÀ-Ý][a-zß-ÿ'’-]{1,19}|[A-Z]{2})$")
-_PLACEHOLDER_SLOT = re.compile(
-    r"^\W*(?:(?:speakers?|talk|title|topic|speaker and title)\s+)?(?:tba|tbd|tbc|"
-    r"to be (?:announced|confirmed|determined))\W*$",
-    re.I,
-)
-# A conference calendar's breaks and meals ("Morning Break", "Lunch", "Coffee & Registration").
-_BREAK_SLOT = re.compile(
-    r"^\W*(?:(?:morning|afternoon|evening|coffee|tea|lunch|dinner|networking)\s+)?"
-    r"(?:breaks?|lunch|dinner|breakfast|coffee|registration|reception|check-?in|doors open)"
-    r"(?:\s*(?:&|and)\s*(?:registration|coffee|networking|check-?in))?\W*$",
-    re.I,
-)
-# Events a group's calendar holds besides its talks ("Working day — coding", "Writing day").
-_WORK_SESSION = re.compile(
-    r"\b(?:working|work|writing|coding|study)\s+(?:days?|sessions?|afternoons?|mornings?)\b|"
-    r"\bworkdays?\b|\boffice hours\b",
-    re.I,
-)
 
 
 def _agree(found: list, named: list) -> bool:
@@ -264,7 +206,7 @@ def _cut_name(summary: str, named: list) -> str | None:
         if after:
             return after
         before = before.rstrip(_SEPARATORS + "([ ")
-        prefix = _SERIES_PREFIX.match(before)
+        prefix = SERIES_PREFIX.match(before)
         before = prefix["rest"] if prefix and not people_in(prefix["series"]) else before
         return before.strip(_SEPARATORS + " \"“”'") or None
     return None
@@ -282,7 +224,17 @@ def _described_speakers(description: str | None) -> list:
     lines = [ln for ln in description.splitlines() if ln.strip()]
     if len(lines) >= 2 and _QUOTED.match(lines[1]):  # "Jane Doe (MIT)" / "\"Title\""
         return people_in(lines[0])
-    return []
+    return _speaker_first_line(lines[0]) if lines else []
+
+
+def _speaker_first_line(line: str) -> list:
+    """A DESCRIPTION opening with the speaker's line, "Jane Doe · Some University ·
+    Professor" or "Jane Doe (Some University)": one person given with an affiliation is the
+    speaker (a bare name could be a host's; a label with a colon is read above)."""
+    if ":" in line or len(line) > 200:
+        return []
+    people = people_in(line)
+    return people if len(people) == 1 and people[0].affiliation else []
 
 
 def _described_title(description: str) -> str | None:
