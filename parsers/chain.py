@@ -32,8 +32,14 @@ HEURISTIC_THRESHOLD = 0.5
 MAX_PAGE_BYTES = 8_000_000
 
 
-def run_stage(name: str, root: html.HtmlElement, ctx: Context) -> ParseResult:
-    """One stage of the chain on a page; never raises (a failure is a warning, no talks)."""
+def run_stage(
+    name: str, root: html.HtmlElement, ctx: Context, detected: float | None = None
+) -> ParseResult:
+    """One stage of the chain on a page; never raises (a failure is a warning, no talks).
+
+    A platform parser's talks get its `detect` score as their confidence: `detected`, when
+    the caller has already scored the page (the chain chose the platform by it), else here.
+    """
     module = registry.get_parser(name)
     try:
         result = module.parse(root, ctx)
@@ -44,16 +50,16 @@ def run_stage(name: str, root: html.HtmlElement, ctx: Context) -> ParseResult:
         result = ParseResult(warnings=[f"{ctx.url}: {name} failed: {error!r}"], confidence=0.0)
     result.parser = module.NAME
     if result.talks and result.confidence == 1.0 and name in registry.platform_parsers():
-        result.confidence = registry.detect(module, root)
+        result.confidence = registry.detect(module, root) if detected is None else detected
     return result
 
 
 def run_chain(root: html.HtmlElement, ctx: Context) -> ParseResult:
     """The `auto` chain for a page no site parser claims (rules in the module docstring)."""
     warnings: list[str] = []
-    platform = registry.choose_parser(root, ctx.url)
+    platform, score = registry.choose_platform(root)
     if platform is not None:
-        result = run_stage(platform.NAME, root, ctx)
+        result = run_stage(platform.NAME, root, ctx, detected=score)
         if result.talks:
             return result
         warnings.extend(result.warnings)
@@ -111,7 +117,7 @@ def parse_document(
     if conflict := html.charset_conflict(content, content_type):
         result.warnings.append(f"{url}: {conflict}")
     for talk_index, talk in enumerate(result.talks):
-        if talk.extracted_by is None:
+        if talk.extracted_by is None:  # (parsers that set it themselves spare each talk a copy)
             result.talks[talk_index] = talk.with_changes(extracted_by=result.parser)
     if check:
         result.talks, dropped = checked(result.talks, ctx)

@@ -20,11 +20,15 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2})?)?$")
 
 
 def normalize(talk: Talk, ctx: Context) -> Talk:
-    """Clean every field of a parser's talk; never drops information the parser found."""
+    """Clean every field of a parser's talk; never drops information the parser found.
+
+    The talk itself comes back when it was clean already (site parsers clean as they read):
+    only the fields that normalizing changes are replaced.
+    """
     speakers = tuple(
-        Speaker(name=clean(s.name) or "", affiliation=clean(s.affiliation))
+        Speaker(name=name, affiliation=clean(s.affiliation))
         for s in talk.speakers
-        if clean(s.name)
+        if (name := clean(s.name))
     )
     seen: set[str] = set()
     links = []
@@ -32,17 +36,18 @@ def normalize(talk: Talk, ctx: Context) -> Talk:
         if link.url and link.url not in seen:
             seen.add(link.url)
             links.append(Link(kind=link.kind if link.kind in LINK_KINDS else "other", url=link.url))
-    return replace(
-        talk,
-        title=clean(talk.title),
-        speakers=speakers,
-        location=clean(talk.location),
-        abstract=talk.abstract.strip() or None if talk.abstract else None,
-        links=tuple(links),
-        kind=talk.kind if talk.kind in TALK_KINDS else "talk",
-        series=talk.series or ctx.series,
-        status=talk.status if talk.status in STATUSES else "scheduled",
-    )
+    normalized = {
+        "title": clean(talk.title),
+        "speakers": speakers,
+        "location": clean(talk.location),
+        "abstract": talk.abstract.strip() or None if talk.abstract else None,
+        "links": tuple(links),
+        "kind": talk.kind if talk.kind in TALK_KINDS else "talk",
+        "series": talk.series or ctx.series,
+        "status": talk.status if talk.status in STATUSES else "scheduled",
+    }
+    changes = {name: value for name, value in normalized.items() if value != getattr(talk, name)}
+    return replace(talk, **changes) if changes else talk
 
 
 def validate(talk: Talk) -> list[str]:
@@ -70,7 +75,6 @@ def describe(talk: Talk) -> str:
     if talk.speakers:
         return f"talk by {talk.speakers[0].name}"
     return "untitled talk"
-
 
 
 def validated(talks: list[Talk], url: str) -> tuple[list[Talk], list[str]]:

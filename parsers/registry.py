@@ -97,6 +97,12 @@ def choose_parser(root: HtmlElement | None, url: str) -> ModuleType | None:
     site = site_parser(url)
     if site is not None or root is None:
         return site
+    return choose_platform(root)[0]
+
+
+def choose_platform(root: HtmlElement) -> tuple[ModuleType | None, float]:
+    """The platform parser most sure it recognises the page, with its `detect` score; (None,
+    the best score) when none reaches `PLATFORM_THRESHOLD`."""
     scored = [(detect(module, root), name) for name, module in platform_parsers().items()]
     best = max(scored, default=(0.0, ""))
-    return get_parser(best[1]) if best[0] >= PLATFORM_THRESHOLD else None
+    return (get_parser(best[1]) if best[0] >= PLATFORM_THRESHOLD else None), best[0]

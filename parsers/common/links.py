@@ -125,16 +125,18 @@ def links_in(element, base: str | None, *, default: str | None = None) -> list[t
     knows its "Additional file" box holds slides passes "slides".
     """
     found = []
+    seen: set[str] = set()
     for anchor in element.iter("a"):
         url = absolute(anchor.get("href"), base)
-        if not url:
+        if not url or url in seen:  # the first link to a URL says what it is (as `unique`)
             continue
+        seen.add(url)
         text = " ".join(anchor.itertext())
         kind = classify(url, text)
         if kind == "other" and default:
             kind = default
         found.append((url, kind))
-    return unique(found)
+    return found
 
 
 def anchor_url(page_url: str, element_id: str | None) -> str | None:

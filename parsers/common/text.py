@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from lxml import html as lxml_html
 
@@ -78,11 +79,17 @@ def strip_label(text: str | None, labels: Iterable[str]) -> str | None:
     if not text:
         return text
     for label in labels:
-        # (?!\w): "Abstracts of ..." does not start with the label "Abstract"
-        match = re.match(rf"\s*{re.escape(label)}(?!\w)\s*[:.\-–—]?\s*", text, re.IGNORECASE)
+        match = _label(label).match(text)
         if match:
             return clean(text[match.end() :])
     return clean(text)
+
+
+@lru_cache(maxsize=256)
+def _label(label: str) -> re.Pattern[str]:
+    """A leading `label` and its punctuation, compiled once per label."""
+    # (?!\w): "Abstracts of ..." does not start with the label "Abstract"
+    return re.compile(rf"\s*{re.escape(label)}(?!\w)\s*[:.\-–—]?\s*", re.IGNORECASE)
 
 
 def text_of(element: lxml_html.HtmlElement | None) -> str | None:
@@ -96,15 +103,19 @@ def text_of(element: lxml_html.HtmlElement | None) -> str | None:
 
 def _text_into(element: lxml_html.HtmlElement, parts: list[str]) -> None:
     """The element's text pieces in document order (appending, not nested generators: a
-    `yield from` chain costs every piece one step per level of nesting)."""
-    if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
+    `yield from` chain costs every piece one step per level of nesting). Each of `tag`,
+    `text` and `tail` is read once: lxml builds a new string at every read."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag in SKIP_TAGS:
         return
-    if element.text:
-        parts.append(element.text)
+    text = element.text
+    if text:
+        parts.append(text)
     for child in element:
         _text_into(child, parts)
-        if child.tail:
-            parts.append(child.tail)
+        tail = child.tail
+        if tail:
+            parts.append(tail)
 
 
 def paragraphs(element: lxml_html.HtmlElement | None) -> list[str]:
@@ -113,25 +124,35 @@ def paragraphs(element: lxml_html.HtmlElement | None) -> list[str]:
         return []
     chunks: list[list[str]] = [[]]
     _collect(element, chunks)
-    return [p for p in (clean("".join(c)) for c in chunks) if p]
+    return [p for p in (clean("".join(c)) for c in chunks if c) if p]
 
 
 def _collect(element: lxml_html.HtmlElement, chunks: list[list[str]]) -> None:
-    if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
+    """`_text_into` with a new chunk at each block element's start and end."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag in SKIP_TAGS:
         return
-    is_block = element.tag in BLOCK_TAGS
+    is_block = tag in BLOCK_TAGS
     if is_block:
         chunks.append([])
-    if element.tag == "br":
+    if tag == "br":
         chunks[-1].append(" ")
-    if element.text:
-        chunks[-1].append(element.text)
+    text = element.text
+    if text:
+        chunks[-1].append(text)
     for child in element:
         _collect(child, chunks)
-        if child.tail:
-            chunks[-1].append(child.tail)
+        tail = child.tail
+        if tail:
+            chunks[-1].append(tail)
     if is_block:
         chunks.append([])
+
+
+def abstract_of(element: lxml_html.HtmlElement | None) -> str | None:
+    """The element's paragraphs joined by one blank line: `join_paragraphs(paragraphs(...))`
+    without cleaning each paragraph a second time (`paragraphs` returns them clean)."""
+    return "\n\n".join(paragraphs(element)) or None
 
 
 def join_paragraphs(parts: Iterable[str | None]) -> str | None:

@@ -24,7 +24,7 @@ from parsers.base import Context, Follow, ParserError, ParseResult
 from parsers.common import dates
 from parsers.common.html import Block, HtmlElement, first, select
 from parsers.common.links import absolute, links_in
-from parsers.common.text import clean, join_paragraphs, paragraphs, status_of, text_of
+from parsers.common.text import abstract_of, clean, join_paragraphs, paragraphs, status_of, text_of
 from parsers.talk import Link, Speaker, Talk
 
 NAME = "academicpages"
@@ -81,12 +81,13 @@ def parse_detail(root: HtmlElement, ctx: Context) -> ParseResult:
         title=text_of(first(root, "h1.page__title", "h1")),
         speakers=(Speaker(author),) if author else (),
         starts_at=starts_at,
-        abstract=join_paragraphs(paragraphs(content)),
+        abstract=abstract_of(content),
         url=_canonical(root) or ctx.url,
         links=tuple(Link(k, u) for u, k in links_in(content, ctx.url))
         if content is not None
         else (),
         series=ctx.series or _series(root, author),
+        extracted_by=NAME,
     )
     return ParseResult(talks=[talk], warnings=warnings)
 
@@ -108,6 +109,7 @@ def _parse_item(
         kind=_kind(talk_type),
         series=series,
         status=status_of(title),
+        extracted_by=NAME,
     )
 
 

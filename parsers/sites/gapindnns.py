@@ -17,7 +17,7 @@ from parsers.common import dates
 from parsers.common.html import Block, HtmlElement, first, select
 from parsers.common.links import anchor_url, links_in
 from parsers.common.people import parse_speaker
-from parsers.common.text import join_paragraphs, paragraphs, text_of
+from parsers.common.text import abstract_of, text_of
 from parsers.talk import Link, Talk
 
 NAME = "gapindnns"
@@ -45,11 +45,12 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
                 timezone=ctx.timezone if starts_at and "T" in starts_at else None,
                 location=_after_icon(block, "bi-geo-alt-fill"),
                 online=online,
-                abstract=join_paragraphs(paragraphs(block.first("div.collapse"))),
+                abstract=abstract_of(block.first("div.collapse")),
                 url=anchor_url(ctx.url, element.get("id")),
                 links=_parse_links(block, ctx),
                 kind="seminar",
                 series=series,
+                extracted_by=NAME,
             )
         )
     return result

@@ -11,7 +11,7 @@ from __future__ import annotations
 from parsers.base import Context, ParserError, ParseResult
 from parsers.common.html import HtmlElement, first, select
 from parsers.common.links import links_in
-from parsers.common.text import join_paragraphs, paragraphs, text_of
+from parsers.common.text import abstract_of, join_paragraphs, text_of
 from parsers.talk import Link, Talk
 
 NAME = "ngml"
@@ -34,6 +34,7 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
                 links=tuple(Link(kind, url) for url, kind in links_in(block, ctx.url)),
                 kind="seminar",
                 series=series,
+                extracted_by=NAME,
             )
         )
     return result
@@ -42,5 +43,5 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
 def _parse_abstract(block: HtmlElement) -> str | None:
     abstract = first(block, ".talk-card__abstract")
     if abstract is not None:
-        return join_paragraphs(paragraphs(abstract))
+        return abstract_of(abstract)
     return join_paragraphs(text_of(p) for p in select(block, "p"))

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from parsers.base import Context, ParserError, ParseResult
 from parsers.common import dates, times
 from parsers.common.html import HtmlElement, first
 from parsers.common.people import parse_speaker
-from parsers.common.text import clean, join_paragraphs, paragraphs, strip_label, text_of
+from parsers.common.text import abstract_of, clean, strip_label, text_of
 from parsers.talk import Talk
 
 NAME = "utexas_mdl"
@@ -43,36 +44,42 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
     series = ctx.series or text_of(first(root, "h1"))
     venue = text_of(first(root, *VENUE))
     online = False if venue and IN_PERSON.search(text_of(agenda) or "") else None
+    every_talk = {"location": venue, "online": online, "series": series}
     result = ParseResult()
     day: date | None = None
     for element in agenda:
-        if element.tag == "p" and _is_day_heading(element):
-            heading = text_of(element) or ""
-            day = dates.parse_date(heading, fallback=False)
-            if day is None:  # its slots are kept, undated, rather than given the previous day
-                result.warnings.append(dates.unreadable(ctx.url, heading))
-        elif element.tag == "p" and element.find("strong") is not None:
-            talk = _parse_slot(element, day, ctx)
-            if talk:
-                result.talks.append(talk.with_changes(location=venue, online=online, series=series))
+        if element.tag == "p":
+            # Each line's text is read once, here, for both questions asked of it.
+            text = text_of(element) or ""
+            bold = element.find("strong")
+            strong = text_of(bold)
+            if _is_day_heading(text, strong):
+                day = dates.parse_date(text, fallback=False)
+                if day is None:  # its slots are kept, undated, rather than given the previous day
+                    result.warnings.append(dates.unreadable(ctx.url, text))
+            elif bold is not None:
+                talk = _parse_slot(text, strong, day, ctx, every_talk)
+                if talk:
+                    result.talks.append(talk)
         elif element.tag in ("ul", "ol") and result.talks:
             result.talks[-1] = _add_details(result.talks[-1], element)
     return result
 
 
-def _is_day_heading(element: HtmlElement) -> bool:
-    """A bold-only line holding a date, or digits that were meant as one ("Feb 31, 2025")."""
-    text = text_of(element) or ""
-    strong = text_of(element.find("strong")) or ""
-    has_digit = any(ch.isdigit() for ch in text)
-    return strong == text and (has_digit or dates.find_date(text) is not None)
+def _is_day_heading(text: str, strong: str | None) -> bool:
+    """A bold-only line holding a date, or digits that were meant as one ("Feb 31, 2025");
+    `text` is the line's text, `strong` that of its first bold part."""
+    if (strong or "") != text:
+        return False
+    return any(ch.isdigit() for ch in text) or dates.find_date(text) is not None
 
 
-def _parse_slot(element: HtmlElement, day: date | None, ctx: Context) -> Talk | None:
-    """A slot names its speaker in bold; a bold-free line is a break, not a talk."""
-    text = text_of(element) or ""
+def _parse_slot(
+    text: str, name: str | None, day: date | None, ctx: Context, every_talk: dict[str, Any]
+) -> Talk | None:
+    """A slot names its speaker in bold (`name`, the text of the line's first `<strong>`);
+    a bold-free line is a break, not a talk. `every_talk`: the fields the page gives all."""
     start, end, span = times.find_time_range(text, twelve_hour=True)
-    name = text_of(element.find("strong"))
     if not name or span is None:
         return None
     rest = clean(text[text.find(name) + len(name) :]) or ""
@@ -85,6 +92,8 @@ def _parse_slot(element: HtmlElement, day: date | None, ctx: Context) -> Talk | 
         ends_at=dates.combine(day, end, ctx.timezone) if end else None,
         timezone=ctx.timezone,
         kind="workshop talk",
+        extracted_by=NAME,
+        **every_talk,
     )
 
 
@@ -96,5 +105,5 @@ def _add_details(talk: Talk, listing: HtmlElement) -> Talk:
         if label in TITLE_LABELS:
             title = strip_label(text_of(item), TITLE_LABELS)
         elif label in ABSTRACT_LABELS:
-            abstract = strip_label(join_paragraphs(paragraphs(item)), ABSTRACT_LABELS)
+            abstract = strip_label(abstract_of(item), ABSTRACT_LABELS)
     return talk.with_changes(title=title, abstract=abstract)
