@@ -285,10 +285,37 @@ def _numeric_date(
         first, second = int(match.group("a")), int(match.group("b"))
         day, month = (first, second) if day_first else (second, first)
         try:
-            return match.start(), date(year, month, day), match.span()
+            found = date(year, month, day)
         except ValueError:
             continue
+        lead = _DAY_RANGE_LEAD.search(text, 0, match.start()) if day_first else None
+        return _range_start(lead, found, match.end()) or (match.start(), found, match.span())
     return None
+
+
+# The first day of a numeric day range ending in a full date: "18.–20.02.2020", "18.-19.02."
+# and "18–20.02.2020" (the first day alone: its dot or the dash right after it, so "Room 3 –
+# 20.02.2020" is 20 February), or "30.01.–02.02.2020" (with its own month).
+_DAY_RANGE_LEAD = re.compile(
+    r"(?<![\w/.:])(?P<day>[0-3]?\d)(?:\.(?P<month>[01]?\d))?(?:\.\s*|(?<=\d))[-–]\s*\Z"
+)
+
+
+def _range_start(
+    lead: re.Match[str] | None, last: date, end: int
+) -> tuple[int, date, tuple[int, int]] | None:
+    """The range's first day, with the range's span; None when the lead is no earlier day."""
+    if lead is None:
+        return None
+    month = int(lead.group("month") or last.month)
+    year = last.year - 1 if month > last.month else last.year  # "30.12.–02.01.2021"
+    try:
+        first = date(year, month, int(lead.group("day")))
+    except ValueError:
+        return None
+    if not 0 < (last - first).days <= 31:
+        return None
+    return lead.start(), first, (lead.start(), end)
 
 
 def _counter(text: str, match: re.Match[str]) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+# Spanish and Italian short forms ("18 dic 2024", "3 ott", "5 abr."); not Portuguese "out"
+# ("3 out of 5") nor Italian "mag" (a magnitude).
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
@@ -17,15 +19,15 @@ for _number, _names in enumerate(
         "february feb febr février fevrier févr fevr fév februar febrero febbraio fevereiro fev "
         "februari",
         "march mar mars märz maerz mär mrz marzo março marco maart mrt",
-        "april apr avril avr abril aprile aprili",
+        "april apr avril avr abril abr aprile aprili",
         "may mai mayo maggio maio mei maj",
-        "june jun juin juni junio giugno junho",
-        "july jul juillet juil juli julio luglio julho",
-        "august aug août aout agosto augustus augusti",
+        "june jun juin juni junio giugno giu junho",
+        "july jul juillet juil juli julio luglio lug julho",
+        "august aug août aout agosto ago augustus augusti",
         "september sep sept septembre setembro settembre septiembre setiembre set",
-        "october oct octobre oktober okt octubre ottobre outubro",
+        "october oct octobre oktober okt octubre ottobre ott outubro",
         "november nov novembre noviembre novembro",
-        "december dec décembre decembre déc dezember dez diciembre dicembre dezembro",
+        "december dec décembre decembre déc dezember dez diciembre dicembre dic dezembro",
     ],
     start=1,
 ):

@@ -4,7 +4,8 @@ or "Workshop at the Conference 2021, 17 September". `page_lines` leaves chrome o
 and news boxes hold no talks), so this reads it apart, for `context.update_context`.
 
 Only a day the chrome states once and plainly counts: the line is the date alone (its
-weekday aside) or an event's name with its year and the date; several days (a news box, a
+weekday aside), an event's name with its year and the date, or a place or name set off
+before the full date ("Lille – 31 mai 2016" in a navbar brand); several days (a news box, a
 list of past editions, "17–19 September") give none, and so does a page whose body prints a
 date of its own (its headings and rows date the talks).
 """
@@ -17,6 +18,7 @@ from datetime import date
 from parsers.common import dates, vocab
 from parsers.common.html import HtmlElement
 from parsers.common.text import clean
+from parsers.heuristic.reading import META_DATE
 
 # Where a theme prints the event's day: the sidebar, the banner, the site header.
 _CHROME = (
@@ -43,6 +45,12 @@ _WEEKDAY_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(dates.WEEKDAYS, key=len, reverse=True)) + r")\b\.?", re.I
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A place or a name set off before the date ("Lille – ", "Example Town, ", "EvCon · "): a
+# brand line gives the event's where and when so. Not a deadline or a news label.
+_PLACE_LEAD = re.compile(
+    r"^\s*(?!(?i:deadline|registration|submission|news|notification|call|abstracts?)\b)"
+    r"(?:[A-ZÀ-Ý][\w'’.&-]*\s+){0,3}[A-ZÀ-Ý][\w'’.&-]*\s*[-–—,|·•]\s*$"
+)
 _RANGE = re.compile(r"\d\s*(?:[-–—]|\bto\b|\bbis\b|\bau\b|\bal\b)\s*\d", re.I)
 
 
@@ -117,6 +125,8 @@ def _lone_day(piece: str, year: int | None, day_first: bool) -> date | None:
     if not re.search(r"[^\W\d_]", rest):
         return day  # the date alone
     has_year = bool(_YEAR.search(piece))
+    if has_year and _PLACE_LEAD.match(piece[:start]) and not re.search(r"[^\W\d_]", piece[end:]):
+        return None if META_DATE.search(piece[:start]) else day  # "Lille – 31 mai 2016"
     return (
         day
         if has_year and EVENT_WORDS.search(rest) and not re.search(r"\d", _YEAR.sub("", rest))

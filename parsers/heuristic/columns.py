@@ -41,6 +41,8 @@ def _header_row(table: HtmlElement) -> list[str]:
     for row in table.iter("tr"):
         cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
         if cells and all(c.tag == "th" for c in cells):
+            if len(cells) == 1 and (cells[0].get("colspan") or "1") != "1":
+                return []  # one cell across the table ("Thursday 13 June"): a section's head
             names = []
             for cell in cells:
                 span = cell.get("colspan") or "1"

@@ -130,6 +130,8 @@ _BRACKETED = re.compile(r"\([^()]{2,}\)|\[[^\[\]]{2,}\]")
 _TIME_ONLY_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(dates.WEEKDAYS, key=len, reverse=True)) + r")s?\b|"
     r"\b(?:at|from|to|on|and|every|each|weekly|monthly|usually|all|times?|local|time)\b|"
+    # a label naming the hour ("Hour: 14h00", "Horário: 14h", "Uhrzeit: 14:00")
+    r"^\W*(?:hours?|heures?|horas?|hor[aá]rios?|horaires?|orario|ora|uhrzeit|zeit)\s*:|"
     r"[^\w]+",
     re.I,
 )

@@ -9,7 +9,9 @@ reads alone (for `context` and `reading`):
   start over at 1-6, written "H:MM" (unpadded), and that writes no slot at 13-23 (a 24-hour
   page's "1:30" is one at night; a padded "03:15" is a far zone's night, never afternoon).
   A timetable with its start and end in columns of their own ("12:45" | "1:45") counts its
-  clock cells as slots.
+  clock cells as slots. A padded "01:00" is afternoon only where the page writes a slot that
+  runs across noon on a 12-hour clock ("12:15 - 01:00": on a 24-hour clock no slot runs from
+  noon to one at night), and no slot at 13-23.
 """
 
 from __future__ import annotations
@@ -51,17 +53,23 @@ _SLOT = re.compile(
 # their own ("Start" | "End" | "Description"), no range in one text.
 _CELL_CLOCK = re.compile(r"\s*(?P<hour>\d{1,2}):[0-5]\d\s*")
 _UNPADDED = re.compile(r"^\s*[1-6]:[0-5]\d(?!\d)(?![^-–—]*[ap]\.?\s?m\b)", re.I)
+_PADDED = re.compile(r"^\s*0[1-6]:[0-5]\d(?!\d)(?![^-–—]*[ap]\.?\s?m\b)", re.I)
+# A slot across noon on a 12-hour clock: "12:15 - 01:00", "12:30-1:30" (no am/pm).
+_ACROSS_NOON = re.compile(r"^\s*12:[0-5]\d\s*[-–—]\s*0?[1-6]:[0-5]\d(?!\d|\s*[ap]\.?\s?m\b)", re.I)
 _BODY_TEXT = "//body//text()[not(ancestor::script or ancestor::style)]"
 SLOT_TEXT_MAX = 200_000  # characters of a page searched for its slots
-_PAGES: dict[int, tuple[HtmlElement, bool]] = page_dict()
+_PAGES: dict[int, tuple[HtmlElement, bool, bool]] = page_dict()
 
 
 def afternoon_slot(
     start: time, end: time | None, written: str, element: HtmlElement
 ) -> tuple[time, time | None] | None:
-    """A slot written "H:MM" at 1-6 with no am/pm, read as afternoon on a page whose slots run
-    on a 12-hour clock (module docstring); None where it is no such slot."""
-    if not (1 <= start.hour <= 6 and _UNPADDED.match(written)) or not twelve_hour_page(element):
+    """A slot written "H:MM" (or "0H:MM") at 1-6 with no am/pm, read as afternoon on a page
+    whose slots run on a 12-hour clock (module docstring); None where it is no such slot."""
+    if not 1 <= start.hour <= 6:
+        return None
+    restarts, across_noon = _clock_of(element)
+    if not ((restarts and _UNPADDED.match(written)) or (across_noon and _PADDED.match(written))):
         return None
     if end is not None and end.hour < 12:
         end = end.replace(hour=end.hour + 12)
@@ -70,16 +78,22 @@ def afternoon_slot(
 
 def twelve_hour_page(element: HtmlElement) -> bool:
     """Do the slots of the page `element` is on reach noon and start over at 1-6 ("12:10 -
-    12:40" then "1:30 - 2:30"), with none at 13-23? Read once per page."""
+    12:40" then "1:30 - 2:30"), with none at 13-23?"""
+    return _clock_of(element)[0]
+
+
+def _clock_of(element: HtmlElement) -> tuple[bool, bool]:
+    """Whether the page's slots restart after noon unpadded, and whether one runs across noon
+    on a 12-hour clock (both False on a 24-hour page). Read once per page."""
     root = element.getroottree().getroot()
     known = _PAGES.get(id(root))
     if known is None or known[0] is not root:
-        known = _PAGES[id(root)] = (root, _restarts_after_noon(root))
-    return known[1]
+        known = _PAGES[id(root)] = (root, *_restarts_after_noon(root))
+    return known[1], known[2]
 
 
-def _restarts_after_noon(root: HtmlElement) -> bool:
-    noon = restarted = False
+def _restarts_after_noon(root: HtmlElement) -> tuple[bool, bool]:
+    noon = restarted = across = False
     size = 0
     for text in root.xpath(_BODY_TEXT):
         size += len(text)
@@ -90,10 +104,11 @@ def _restarts_after_noon(root: HtmlElement) -> bool:
         if hour is None:
             continue
         if hour >= 13:
-            return False  # a 24-hour page
+            return False, False  # a 24-hour page
         noon = noon or hour == 12
         restarted = restarted or (noon and hour <= 6 and bool(_UNPADDED.match(text)))
-    return restarted
+        across = across or bool(_ACROSS_NOON.match(text))
+    return restarted, across
 
 
 def _cell_clock(text: str) -> re.Match[str] | None:

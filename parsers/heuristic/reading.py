@@ -2,11 +2,10 @@
 the text left once those are cut out.
 
 What a label, a column header or a class name says the line holds is `labels`' call. Dates
-go through `parsers.common.dates` (regexes, no dateparser), with three page-level aids: a
-weekday before or after the date fixes the year or the day/month order ("Tue 3/5", "Sep 09
-Tue"), a yearless date lands near the talk before it (lists cross New Year) unless a heading
-that is only a year gives it, and a `<time datetime>` states the year the text leaves out.
-On a page that names no year, a yearless date is still cut from the line (no date is given).
+go through `parsers.common.dates` (regexes, no dateparser), read by `date_reading` with the
+page's aids (weekdays, the talk before, an academic year); a `<time datetime>` states the
+year the text leaves out. On a page that names no year, a yearless date is still cut from
+the line (no date is given). A cell under a column headed by a date is on that date.
 A slot in a section that an overview links under a day is on that day (`linked_days`).
 Times outside 7:00-22:59 without am/pm are numbers ("Raum 0.01"), not clocks.
 """
@@ -19,12 +18,14 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from parsers.common import dates, times, zones
-from parsers.common.memo import MAX_ENTRIES, page_dict, per_page
+from parsers.common.memo import MAX_ENTRIES, page_dict
 from parsers.common.people import EVENT_LABEL
 from parsers.common.text import clean
+from parsers.heuristic.date_reading import column_day, date_head, read_date
 from parsers.heuristic.labels import LABELLED, class_hint, column_kind, inline_hint, label_kind
 from parsers.heuristic.lines import Line
 from parsers.heuristic.linked_days import section_day
+from parsers.heuristic.literal_markup import without_literal_markup
 from parsers.heuristic.patterns import LINK_PIECE, STATUS_BRACKET, TOGGLE
 from parsers.heuristic.programme import afternoon_slot
 
@@ -95,96 +96,6 @@ class Parsed:
     extra: dict = field(default_factory=dict)
 
 
-@per_page  # the same line, read by the record finder, the context pass and the fields
-def read_date(
-    text: str,
-    year: int | None,
-    day_first: bool,
-    *,
-    near: date | None = None,
-    academic: bool = False,
-) -> tuple[date | None, tuple | None]:
-    """The first date in a short text, with its span; weekdays fix years and day/month order.
-
-    A date printed without a year takes, in order: the year its weekday agrees with; in an
-    academic year (`academic`), `year` for August-December and `year + 1` after; else the
-    year that puts it closest to `near` (the talk before it, within 200 days: lists cross
-    New Year without saying so).
-    """
-    head = _head(text)
-    found = dates.find_date(head, default_year=year, day_first=day_first)
-    if not found:
-        return None, None
-    day, span = found
-    weekday = dates.find_weekday(head)
-    yearless = not _has_year(head[span[0] : span[1]])
-    if yearless and (weekday is None or day.weekday() == weekday):
-        if academic and year:
-            day = _with_year(day, year + 1 if day.month < 8 else year) or day
-        elif near is not None:
-            day = _closest(day, near)
-    if weekday is not None and day.weekday() != weekday:
-        swapped = _swapped(head, span, day, year, day_first)
-        if swapped and swapped.weekday() == weekday:
-            return swapped, span
-        if not re.search(r"(19|20)\d\d", head[span[0] : span[1]]) and year:
-            fixed = dates.year_for_weekday(day.month, day.day, weekday, year)
-            if fixed:
-                return date(fixed, day.month, day.day), span
-    return day, span
-
-
-def _head(text: str) -> str:
-    """The first 300 characters, with what is no date blanked (offsets kept)."""
-    head = _OF_MONTH.sub(lambda m: " " * len(m.group(0)), text[:300])  # "5th of March"
-    head = _DAY_NUMBER.sub(lambda m: " " * len(m.group(0)), head)  # "Day 1: January 7"
-    return _DAY_COLON.sub(r"\1 ", head)  # "March 5: Lisa Randall", "Nov. 5th: Ann Lee"
-
-
-_OF_MONTH = re.compile(
-    r"(?<=\d)(?:st|nd|rd|th)?\s+of(?=\s+(?:"
-    + "|".join(sorted((re.escape(m) for m in dates.MONTHS if len(m) > 2), key=len, reverse=True))
-    + r")\b)",
-    re.I,
-)
-
-
-_DAY_COLON = re.compile(r"(?<=\d)((?:st|nd|rd|th)?):(?=\s)")  # a clock has digits after ":"
-# A programme's day or session number ("Day 1", "Jour 2", "Tag 3", "Session 4"), not a date.
-_DAY_NUMBER = re.compile(
-    r"\b(?:day|jour|journée|tag|día|dia|giorno|dag|dzień|session|sesión|séance|sitzung)\s+"
-    r"\d{1,2}\b(?![./]\d)(?!\.?\s*(?:"
-    + "|".join(sorted((re.escape(m) for m in dates.MONTHS if len(m) > 2), key=len, reverse=True))
-    + r")\b)",
-    re.I,
-)
-
-
-def _has_year(piece: str) -> bool:
-    return bool(re.search(r"(19|20)\d\d|\d[/.]\d{1,2}[/.]\d{2}\b", piece))
-
-
-def _with_year(day: date, year: int) -> date | None:
-    try:
-        return day.replace(year=year)
-    except ValueError:  # 29 February
-        return None
-
-
-def _closest(day: date, near: date) -> date:
-    options = [d for d in (_with_year(day, near.year + k) for k in (-1, 0, 1)) if d]
-    best = min(options, key=lambda d: abs((d - near).days)) if options else day
-    return best if abs((best - near).days) <= 200 else day
-
-
-def _swapped(text: str, span: tuple, day: date, year: int | None, day_first: bool) -> date | None:
-    piece = text[span[0] : span[1]]
-    if not re.fullmatch(r"\s*\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?\s*", piece):
-        return None
-    found = dates.find_date(piece, default_year=year or day.year, day_first=not day_first)
-    return found[0] if found else None
-
-
 def parse_line(line: Line, ctx: PageContext) -> Parsed:
     """Cut the date, the clock time and any label out of a line.
 
@@ -208,7 +119,7 @@ _READINGS: dict[tuple, Parsed] = page_dict()  # each entry keeps its line alive:
 
 
 def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
-    text = _without_link_labels(line)
+    text = without_literal_markup(_without_link_labels(line))
     parsed = Parsed(line=line)
     labelled = LABELLED.match(text)
     if labelled and len(text) < 2000:
@@ -238,7 +149,7 @@ def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
         elif span:
             parsed.day = day
             text = _blank_date(text, span)
-        elif ctx.year is None and (yearless := dates.yearless_span(_head(text))):
+        elif ctx.year is None and (yearless := dates.yearless_span(date_head(text))):
             # "Oct. 22nd – Jane Doe (MIT)" on a page that names no year: no date to give the
             # talk, but the date is cut all the same, or it would be read as the title
             parsed.extra["yearless"] = True
@@ -251,7 +162,7 @@ def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
                 break
             written = text[tspan[0] : tspan[1]]
             plausible = _plausible(start, written, shown[: tspan[0]], shown[tspan[1] :])
-            afternoon = None if plausible else afternoon_slot(start, end, written, line.element)
+            afternoon = afternoon_slot(start, end, written, line.element)
             if afternoon is not None:
                 start, end = afternoon  # "1:30 - 2:30" after "12:10 - 12:40": 13:30
             elif not plausible:
@@ -268,6 +179,7 @@ def _parse_line(line: Line, ctx: PageContext, near: date | None) -> Parsed:
             text = text[:a] + before[a:b] + text[b:]
         if parsed.start and not parsed.day:  # a slot in a section an overview row dates
             parsed.day = section_day(line, ctx.year, ctx.day_first)
+        parsed.day = parsed.day or column_day(line.column, ctx.year, ctx.day_first)
         if parsed.day or parsed.start or parsed.extra.get("yearless"):
             text = _strip_date_words(text)
     parsed.rest = _trim(text)
