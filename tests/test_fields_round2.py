@@ -77,11 +77,17 @@ def test_series_part_of_calendar_name_is_no_title() -> None:
         "\\nOpen to all."
     )
     got = read(event("Markets and Models: Quentin Ridley (Utrecht)", description), header=header)
-    assert got == [("Auctions with noisy bidders", [("Quentin Ridley", "Utrecht University")],
-                    "2030-01-14")]
+    assert got == [
+        ("Auctions with noisy bidders", [("Quentin Ridley", "Utrecht University")], "2030-01-14")
+    ]
     # negative: a quoted line after a line that is no person is no title
-    got = read(event("Markets and Models: Quentin Ridley (Utrecht)",
-                     'DESCRIPTION:Open to all\\n"Bring a friend"'), header=header)
+    got = read(
+        event(
+            "Markets and Models: Quentin Ridley (Utrecht)",
+            'DESCRIPTION:Open to all\\n"Bring a friend"',
+        ),
+        header=header,
+    )
     assert got[0][0] is None
 
 
@@ -94,6 +100,7 @@ def test_event_without_dtstart_is_kept_undated() -> None:
 
 
 # --------------------------------------------------------------------------- dates
+
 
 @pytest.mark.parametrize(
     "text, want",
@@ -117,13 +124,18 @@ def test_dotted_iso_and_multi_day_dates(text: str, want: date | None) -> None:
 
 # --------------------------------------------------------------------------- people
 
+
 @pytest.mark.parametrize(
     "text, want",
     [
-        ("Ana Lima (MIT), Bo Chen (ETH), and Cy Dorn",
-         [("Ana Lima", "MIT"), ("Bo Chen", "ETH"), ("Cy Dorn", None)]),
-        ("Ana Lima (MIT), Bo Chen (ETH) and Cy Dorn (KTH)",
-         [("Ana Lima", "MIT"), ("Bo Chen", "ETH"), ("Cy Dorn", "KTH")]),
+        (
+            "Ana Lima (MIT), Bo Chen (ETH), and Cy Dorn",
+            [("Ana Lima", "MIT"), ("Bo Chen", "ETH"), ("Cy Dorn", None)],
+        ),
+        (
+            "Ana Lima (MIT), Bo Chen (ETH) and Cy Dorn (KTH)",
+            [("Ana Lima", "MIT"), ("Bo Chen", "ETH"), ("Cy Dorn", "KTH")],
+        ),
         # negative rows: what follows the comma is no person, so the line is no speaker list
         ("Ana Lima (MIT), Center for Robotics", []),
         ("Jane Doe (MIT), Deep Learning for Graphs", []),
@@ -134,6 +146,7 @@ def test_oxford_comma_speaker_lists(text: str, want: list) -> None:
 
 
 # --------------------------------------------------------------------------- labels
+
 
 @pytest.mark.parametrize(
     "label, kind",

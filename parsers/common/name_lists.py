@@ -25,7 +25,12 @@ SPEAKER_SEPARATORS = re.compile(
 )  # "+" joins two presenters ("Jane Doe + Bo Li"), "и" is Russian "and"
 # "A (X), B (Y), and C": a comma right after a bracketed affiliation ends that speaker; CJK
 # lists write it full-width or as "、", and often with no space after it ("A (X),B (Y)").
-AFTER_BRACKET = re.compile(r"(?<=[)\]])\s*[,，、]\s*")
+# An author list may set its "Name (Affiliation)" entries apart by spaces alone ("A (X)   B
+# (Y)", a table cell's authors): a capitalised word after the closing bracket that opens
+# another bracketed entry starts the next speaker (each part must still be a name).
+AFTER_BRACKET = re.compile(
+    r"(?<=[)\]])\s*[,，、]\s*|(?<=[)\]])\s+(?=[A-ZÀ-ÖØ-Þ][^()\[\],;]{1,60}?\s[(\[][^()\[\]]+[)\]])"
+)
 
 # Symbols a programme sets after (or before) a presenter list to mark the talk ("💻" online,
 # "🎤", "⚡"): no part of a name. Full-width brackets are read as brackets.
@@ -53,6 +58,22 @@ def _closed(text: str) -> str:
         return text
     inside = text[opened + 1 :]
     return f"{text})" if re.search(r"[^\W\d_]{2}", inside) and "[" not in inside else text
+
+
+def bracketed_entries(text: str) -> bool:
+    """Is a long text a list of short "Name (Affiliation)" entries? A paper's six authors
+    with their institutions run past the length a single speaker's text is allowed."""
+    parts = AFTER_BRACKET.split(text)
+    return 2 <= len(parts) <= 12 and all(len(p) <= 120 and p.rstrip().endswith(")") for p in parts)
+
+
+def unshared(speakers: list[Speaker]) -> list[Speaker]:
+    """ "Ann Lee & Bo Chen (Some Bank)", "Ann Lee and Bo Chen, Some Lab": one affiliation
+    after the last of several names covers them all, so it is no one's own (the schema keeps
+    an affiliation only where the page states it for that speaker)."""
+    if len(speakers) < 2 or any(s.affiliation for s in speakers[:-1]):
+        return speakers
+    return [Speaker(s.name, None) for s in speakers]
 
 
 def split_list(piece: str) -> list[str]:

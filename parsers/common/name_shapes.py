@@ -281,6 +281,8 @@ def personal_name_shape(text: str) -> bool:
         return False
     if " ".join(tokens).casefold() in vocab.NAME_SHAPED_PLACES:
         return False
+    if tokens[-1].casefold() in vocab.COUNTRY_WORDS:
+        return False  # "Some Agency France": a branch, named for its country
     return all(
         _FULL_WORD.match(t) or _MIDDLE_INITIAL.match(t) or t in PARTICLES for t in tokens[1:-1]
     )

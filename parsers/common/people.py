@@ -58,7 +58,7 @@ def split_speakers(text: str | None) -> list[Speaker]:
         if all("(" not in p for p in parts) and "," in parts[0]:
             parts = [q for p in parts for q in p.split(",") if q.strip()]
         speakers = [parse_speaker(p) for p in parts]
-        return [s for s in speakers if s]
+        return name_lists.unshared([s for s in speakers if s])
     names = [clean(piece) or "" for piece in text.split(",")]
     # "А.Б. Петрова, В. Иванов", "Jane Doe, Bo Linden": an affiliation never opens with
     # initials nor is typed as a full personal name, so those are two people (elsewhere "Name,
@@ -136,7 +136,7 @@ def people_in(text: str | None) -> list[Speaker]:
 @per_page  # each title/speaker hypothesis asks again of texts another one tried
 def _people_in(text: str | None) -> tuple[Speaker, ...]:
     text = name_lists.tidy(clean(text) or "")  # marks, presenter "*", a cut-off ")"
-    if not text or len(text) > 200:
+    if not text or (len(text) > 200 and not name_lists.bracketed_entries(text)):
         return ()
     text = name_forms.without_credentials(text)  # "Jane Doe, PhD, RN": no affiliation
     listed = _initials_last(text)

@@ -151,7 +151,8 @@ NOT_NAME_WORDS = _words(
     against among across around upon onto yet just also very really never always inside
     outside within there here then
     symposium meeting meetings conference conferences congress summit forum annual joint
-    international national
+    international national nationale nationales nationaux nacional nacionales nazionale
+    nazionali nationaal
     homepage webpage website site sites blog weblog portfolio cv
     team teams équipe equipe groupe gruppo grupo arbeitsgruppe axe pôle gt département
     departement dipartimento departamento consortium network réseau
@@ -196,6 +197,18 @@ COUNTRY_NAMES = frozenset(
     vereinigtes königreich
     """.strip(),
     )
+)
+
+# Countries of one word, as a company's or agency's branch carries it ("Some Agency France",
+# "Acme Deutschland"): after a speaker's name and a comma, such a name is an affiliation.
+COUNTRY_WORDS = _words(
+    """
+    france germany deutschland italy italia spain españa espana portugal brasil brazil canada
+    china japan india mexico méxico chile argentina colombia peru perú belgium belgique
+    switzerland suisse schweiz austria österreich netherlands nederland sweden sverige norway
+    norge denmark danmark finland suomi poland polska russia israel turkey türkiye greece
+    ireland scotland england wales australia korea taiwan singapore europe africa asia
+    """
 )
 
 # Institutions and places named like a person ("Jane Doe, Johns Hopkins" is a name and an

@@ -55,14 +55,23 @@ from parsers.talk import Link, Speaker
 
 __all__ = ["NAME_PARTS", "ONLINE", "no_talk"]  # read by `ical` and tests from here
 
+# The speaker's label in the languages feeds are written in, with the gender-inclusive endings
+# ("Intervenant·e", "Referent*in", "Vortragende(r)", "Ponente/a") some generators print.
 _SPEAKER_LINE = re.compile(
-    r"^\s*(?:speakers?|presenters?|referent(?:in)?|orateur)\s*:\s*(.+)$", re.I | re.M
+    r"^\s*(?:speakers?|presenters?|lecturers?|referent|orat(?:eur|rice)|intervenant|"
+    r"conf[ée]renci(?:er|ère)|vortragende|sprecher|ponente|relat(?:ore|rice)|palestrante|"
+    r"conferencista)(?:[·.•*/_-]?\(?(?:e|in|innen|r|s|es|a|as)\)?){0,2}\s*:\s*(.+)$",
+    re.I | re.M,
 )
 _URL = re.compile(r"^\s*https?://\S+\s*$")
 _TITLE_LINE = re.compile(
     r"^\s*(?:talk\s+)?(?:title|titre|titel|título|titolo)\s*:\s*(.+)$", re.I | re.M
 )
-_AFFILIATION_LINE = re.compile(r"^\s*(?:institution|affiliation|institut)\s*:\s*(.+)$", re.I | re.M)
+_AFFILIATION_LINE = re.compile(
+    r"^\s*(?:institution|affiliation|institut|[ée]tablissement|instituci[óo]n|institui[çc][ãa]o|"
+    r"afiliaci[óo]n|afilia[çc][ãa]o|affiliazione|einrichtung)\s*:\s*(.+)$",
+    re.I | re.M,
+)
 # researchseminars.org: "by Jane Doe (MIT) as part of Series"; the series part may be absent.
 _BY_LINE = re.compile(r"^\s*by\s+(?P<who>.{3,200}?)(?:\s+as part of\s+.+)?\s*$", re.I | re.M)
 _HELD_IN = re.compile(r"^\s*(?:(?:lecture|talk|seminar)\s+)?held in\s+(.+?)\.?\s*$", re.I | re.M)
@@ -70,6 +79,7 @@ _QUOTED = re.compile(r"^\s*[\"“„«](?P<title>[^\"“”„«»]{3,250})[\"�
 # Lines of a DESCRIPTION that describe the event, not the talk: never part of the abstract.
 _META_LINE = re.compile(
     r"^\s*(?:(?:talk\s+)?(?:title|titre|titel|título|titolo|institution|affiliation|series|"
+    r"[ée]tablissement|instituci[óo]n|afiliaci[óo]n|keywords|mots[- ]cl[ée]s|schlagw[öo]rter|"
     r"organi[sz]ers?|speaker\s+link|homepage|password(?:\s+hint)?|passcode|meeting\s+id|"
     r"(?:interactive|view-only)?\s*livestream|zoom(?:\s+link)?|access)\s*:"
     r"|(?:(?:lecture|talk|seminar)\s+)?held in\s|by\s.{3,200}\sas part of\s"
@@ -129,7 +139,8 @@ def _split_summary(summary: str, named: list) -> tuple[str | None, list]:
         cut = _cut_name(summary, named)
         title, people = whole
         if not people or (
-            not _share_a_name(people, named) and (title is None or _subtitle(summary, title))
+            not _share_a_name(people, named)
+            and (title is None or _subtitle(summary, title) or _heading_words(summary, people))
         ):
             title = summary
         return (cut, named) if cut is not None else (title, named)
@@ -141,6 +152,16 @@ def _subtitle(summary: str, title: str) -> bool:
     Chips, Transforming Design")? With the speaker described elsewhere, that is a subtitle;
     a host or chair is named after a dash or in brackets, not after a colon."""
     return summary.startswith(title) and summary[len(title) :].lstrip().startswith(":")
+
+
+def _heading_words(summary: str, people: list) -> bool:
+    """Did the reading take a title's opening words before its colon ("Meters Matter: How
+    ...") for a person? With the speaker described elsewhere under another name, those words
+    open the title: a host or chair is not named before the title's colon."""
+    if len(people) != 1 or people[0].affiliation:
+        return False
+    lead = people[0].name
+    return summary.startswith(lead) and summary[len(lead) :].lstrip().startswith(":")
 
 
 # "Series - Jane Doe, PhD - "Title"", "Jane Doe: “Title”": a quoted title closes the SUMMARY
