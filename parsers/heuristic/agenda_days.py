@@ -23,12 +23,15 @@ import re
 MIN_SLOTS = 2
 
 
-def without_day_headings(found: list[tuple]) -> list[tuple]:
+def without_day_headings(found: list[tuple], undated: frozenset[int] = frozenset()) -> list[tuple]:
     """`found` ((talk, line index) in page order) minus the untimed talks without a title or
-    a speaker that head at least `MIN_SLOTS` timed talks on their own day (module docstring)."""
+    a speaker that head at least `MIN_SLOTS` timed talks on their own day (module docstring).
+    `undated`: the line indexes of talks whose record printed no date (the day came from the
+    context): a heading prints its day, a session's second paper takes it from above."""
     kept = []
     for k, (talk, at) in enumerate(found):
-        if _heads_agenda(talk, [t for t, _ in found[k + 1 : k + 1 + MIN_SLOTS]]):
+        following = [t for t, _ in found[k + 1 : k + 1 + MIN_SLOTS]]
+        if at not in undated and _heads_agenda(talk, following):
             continue
         kept.append((talk, at))
     return kept

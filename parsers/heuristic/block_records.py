@@ -48,8 +48,10 @@ def block_records(lines, anchors, roots, shared) -> dict[int, int]:
         position = {line.index: k for k, line in enumerate(own)}
         spots = sorted(position[first_line[n]] for n in numbers)
         ordered = sorted(numbers, key=lambda n: first_line[n])
-        if _one_talk_many_dates(own, spots):
-            owner.update((line.index, ordered[0]) for line in own)
+        if _one_talk_many_dates(own, spots):  # one record per delivery, the first titled
+            bounds = [0, *spots[1:], len(own)]
+            for k, number in enumerate(ordered):
+                owner.update((line.index, number) for line in own[bounds[k] : bounds[k + 1]])
             continue
         lead = _line_lead(own, spots)
         for k, number in enumerate(ordered):
@@ -62,8 +64,10 @@ def block_records(lines, anchors, roots, shared) -> dict[int, int]:
 
 def _one_talk_many_dates(own: list[Line], spots: list[int]) -> bool:
     """A title line, then only dated lines without a clock time ("Title<br>Venue A, May 2022
-    <br>Venue B, June 2022"): one talk given at several venues, read as one record (its first
-    date), not as venue lines without a title. Lines with times are an agenda, never this."""
+    <br>Venue B, June 2022"): one talk given at several venues, each delivery a talk of its
+    own. The block is cut at each dated line, the title staying with the first; the others
+    take it back when read (`delivery_heads`), not read as venue lines without a title.
+    Lines with times are an agenda, never this."""
     if not 1 <= spots[0] <= 2 or spots != list(range(spots[0], len(own))):
         return False
     return all(find_time_range(own[spot].text)[0] is None for spot in spots)
@@ -120,3 +124,36 @@ def _child_of(element, root) -> bool:
             return False
         node = node.getparent()
     return False
+
+
+def delivery_heads(
+    lines: list[Line], owner: dict[int, int], anchors: list[list[Line]]
+) -> dict[int, list[Line]]:
+    """The title lines each further delivery of one talk shares with its first
+    (`_one_talk_many_dates`): record number -> the lines to read before its own. The shape,
+    after the cut: records set in one block, the first one or two unanchored lines then one
+    anchored line, each next record a single anchored line without a clock time."""
+    anchored = {line.index for anchor in anchors for line in anchor}
+    members: dict[int, list[Line]] = defaultdict(list)
+    for line in lines:
+        if line.index in owner:
+            members[owner[line.index]].append(line)
+    heads: dict[int, list[Line]] = {}
+    head: list[Line] = []
+    element = None
+    for number, record in members.items():
+        lead = [line for line in record if line.index not in anchored]
+        single = len(record) == 1 and not lead
+        if single and head and record[0].element is element and _untimed(record[0]):
+            heads[number] = head
+            continue
+        head, element = [], None
+        shaped = 1 <= len(lead) <= 2 and record[: len(lead)] == lead
+        one_block = len({id(line.element) for line in record}) == 1
+        if shaped and one_block and len(record) == len(lead) + 1 and _untimed(record[-1]):
+            head, element = lead, record[0].element
+    return heads
+
+
+def _untimed(line: Line) -> bool:
+    return find_time_range(line.text)[0] is None

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from parsers.common.dates import find_date
 from parsers.common.html import HtmlElement
 from parsers.common.people import people_in, speaker_and_title
 from parsers.common.text import clean
@@ -42,6 +43,7 @@ CARD_SHARE = 0.8  # of a run's siblings that hold text; of members that are entr
 DISTINCT_SHARE = 0.8
 NAMED_SHARE = 0.5
 PUBLICATION_SHARE = 0.3
+MAX_DATED_CHARS = 3000  # of a member's text searched for its date
 MAX_PARENTS = 5000
 # Blocks that can hold an entry; inline, void and cell elements never do.
 BLOCK_TAGS = frozenset(
@@ -95,7 +97,7 @@ def card_items(lines: list[Line]) -> list[HtmlElement]:
             continue
         runs: dict[tuple, list[HtmlElement]] = defaultdict(list)
         for child in parent:
-            if isinstance(child.tag, str) and child.tag in BLOCK_TAGS and not _chrome_mark(child):
+            if _block(child) and not _chrome_mark(child):
                 runs[_signature(child)].append(child)
         for signature, run in runs.items():
             key = (_signature(parent), signature)
@@ -111,6 +113,18 @@ def card_items(lines: list[Line]) -> list[HtmlElement]:
         if _distinct(members) and not _publications(members):
             best = members
     return best
+
+
+def _block(element: HtmlElement) -> bool:
+    """Can the element hold an entry? A block tag, or a link wrapped around blocks: a card
+    grid whose every card is one `<a href><div>…</div></a>` (the whole card clickable)."""
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag in BLOCK_TAGS:
+        return True
+    return element.tag == "a" and any(
+        isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in element
+    )
 
 
 def _lone_members(runs: list[list[HtmlElement]], lone: list[HtmlElement]) -> list[HtmlElement]:
@@ -182,7 +196,8 @@ def _guarded(members: list[HtmlElement], firsts: list[Line], owned: bool) -> boo
     entries = sum(
         1
         for member in members
-        if member.tag != "p" and any(node.tag in ENTRY_MARKS for node in member.iterdescendants())
+        if member.tag == "a"
+        or (member.tag != "p" and any(n.tag in ENTRY_MARKS for n in member.iterdescendants()))
     )
     if entries < CARD_SHARE * len(members):
         return False
@@ -193,8 +208,15 @@ def _guarded(members: list[HtmlElement], firsts: list[Line], owned: bool) -> boo
         return False
     if owned:
         return True
-    named = sum(1 for member in members if _names_someone(member))
+    named = sum(1 for member in members if _names_someone(member) or _dated(member))
     return named >= NAMED_SHARE * len(members)
+
+
+def _dated(member: HtmlElement) -> bool:
+    """Does the member print a full date (day, month and year) of its own? A card that dates
+    itself is an event's, even when it names nobody (a series page listing titles and days);
+    a list of series, of formats or a stub dates none of its members."""
+    return find_date(_text(member)[:MAX_DATED_CHARS]) is not None
 
 
 def _names_someone(member: HtmlElement) -> bool:

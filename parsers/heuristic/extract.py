@@ -41,6 +41,7 @@ from parsers.common.text import fold, join_paragraphs
 from parsers.heuristic import context
 from parsers.heuristic.agenda_days import session_outline, without_day_headings
 from parsers.heuristic.anchors import MAX_ANCHORS, find_anchors
+from parsers.heuristic.block_records import delivery_heads
 from parsers.heuristic.cards import card_anchors
 from parsers.heuristic.entries import media_headings
 from parsers.heuristic.fields import extract
@@ -52,6 +53,8 @@ from parsers.heuristic.patterns import QUOTED
 from parsers.heuristic.reading import PageContext as FieldContext
 from parsers.heuristic.reading import parse_line
 from parsers.heuristic.records import find_records
+from parsers.heuristic.sessions import title_paper
+from parsers.heuristic.venues import venue_listing
 from parsers.talk import Speaker
 
 NAME = "heuristic"
@@ -88,10 +91,13 @@ def parse(root: HtmlElement, ctx: Context) -> ParseResult:
         result.warnings.append(f"{ctx.url}: over {MAX_ANCHORS} dated lines, only the first read")
         anchors = anchors[:MAX_ANCHORS]
     owner = split_heading_papers(lines, find_records(lines, anchors))
-    talks, yearless = _read(lines, owner, ctx, page_year, day_first, academic)
+    heads = delivery_heads(lines, owner, anchors)
+    talks, yearless, papers = _read(lines, owner, ctx, page_year, day_first, academic, heads)
     talks = _abstracts_below(_titles_by_number(talks, lines, owner), lines, owner)
     recorded = {fold(line.text) for line in media_headings(lines)} if listing else set()
-    result.talks, result.confidence = _judge(talks, root, lines, ctx.url, recorded | yearless)
+    result.talks, result.confidence = _judge(
+        talks, root, lines, ctx.url, recorded | yearless, papers
+    )
     if carded and not owned:  # no owner vouches for the cards
         result.confidence = min(result.confidence, UNSURE_CONFIDENCE)
     del alive
@@ -105,15 +111,18 @@ def _read(
     page_year: int | None,
     day_first: bool,
     academic: bool = False,
-) -> tuple[list, set[str]]:
-    """The records' talks, and the keys (`_key`) of those whose record printed a day and month
+    heads: dict[int, list[Line]] | None = None,
+) -> tuple[list, set[str], set[str]]:
+    """The records' talks, the keys (`_key`) of those that are titles listed alone in a
+    session (`sessions.title_paper`), and the keys of those whose record printed a day and month
     with no year on a page that names none: that is a when, so `_judge` keeps such a talk
-    although it has neither a date nor a title ("Oct. 22nd: Jane Doe (MIT)")."""
+    although it has neither a date nor a title ("Oct. 22nd: Jane Doe (MIT)"). `heads`: lines
+    a record reads before its own (a talk's title shared by its deliveries)."""
     # No zone while records are read: a talk's own printed zone is kept apart from the page's
     # and the source's, which `context.with_series_facts` applies afterwards, in that order.
     field_ctx = FieldContext(ctx.url, None, page_year, day_first=day_first, academic=academic)
     members = members_of(lines, owner)
-    found, done, talking, yearless = [], set(), set(), set()
+    found, done, talking, yearless, undated, papers = [], set(), set(), set(), set(), set()
     # The date an untimed talk read off its own lines: a record below it with no clock time
     # and no date of its own does not take it. A timed slot's papers run on in its day; an
     # undated entry of a list ("<li><b>Title</b> A workshop for the lab.</li>") has no date.
@@ -127,7 +136,7 @@ def _read(
         if number in done:
             continue
         done.add(number)
-        record = members[number]
+        record = [*(heads or {}).get(number, []), *members[number]]
         after_talk = field_ctx.day is not None and field_ctx.day is talk_day
         talk = extract(record, field_ctx)
         own_day = any(parse_line(line, field_ctx).day for line in record)
@@ -142,13 +151,17 @@ def _read(
         elif any(parse_line(line, field_ctx).extra.get("yearless") for line in record):
             yearless.add(_key(talk))
         found.append((talk, line.index))
+        if any(map(title_paper, record)):
+            papers.add(_key(talk))
+        if not own_day:
+            undated.add(line.index)
         if talk.starts_at:
             field_ctx.day = field_ctx.previous = date.fromisoformat(talk.starts_at[:10])
             talk_day = field_ctx.day if own_day and _untimed(talk) else None
     facts, zone = context.series_facts(lines, owner, talking, field_ctx)
-    found = without_day_headings(found)
+    found = without_day_headings(found, frozenset(undated))
     talks = [context.with_series_facts(t, at, facts, zone or ctx.timezone) for t, at in found]
-    return talks, yearless
+    return talks, yearless, papers
 
 
 def _key(talk) -> str:
@@ -240,7 +253,12 @@ def _abstract_at(free: list, k: int, title: str, titles: set[str]) -> str | None
 
 
 def _judge(
-    talks: list, root: HtmlElement, lines: list[Line], url: str = "", recorded: set | None = None
+    talks: list,
+    root: HtmlElement,
+    lines: list[Line],
+    url: str = "",
+    recorded: set | None = None,
+    papers: set | None = None,
 ) -> tuple[list, float]:
     """Which talks the page gives, and how sure we are. The rules, in order:
     - the same talk listed twice (same title, start and speakers) counts once; talks without
@@ -248,8 +266,12 @@ def _judge(
     - on a personal talks page (`_page_author`) where most talks name nobody, the owner gives
       every talk: names read off its venue lines ("CodePen Meetup Brasil") are misreadings;
       where most name someone, the owner gives those that name nobody (not dropped);
-    - elsewhere, when most talks name a speaker, one that names none is dropped; when few do,
+    - elsewhere, when most talks name a speaker, one that names none is dropped (not a title
+      a session lists alone, `papers`: a programme names its keynotes' speakers and
+      only the titles of its contributed talks); when few do,
       the page must call itself a seminar/talks page;
+    - a record that gives a telephone number (`venues.PHONE`) is a venue, a restaurant, a hotel
+      of an event's practical page, not a talk;
     - a talk needs a when or a what besides its who; on a talks page, a recording's title
       is a talk of its own, and so is a record that printed a day with no year (`recorded`:
       the folded titles of `entries.media_headings` and the keys of `_read`'s yearless ones).
@@ -259,6 +281,7 @@ def _judge(
     a page that plainly lists talks is the worst outcome, a low confidence says "check me".
     Confidence grows with the share of talks with speakers (an owner's counts for less than
     a named one), dates and titles, and with their number."""
+    talks = [t for t in talks if not venue_listing(t)]
     if not talks:
         return [], 0.0
     talks = _unique(talks)
@@ -273,7 +296,7 @@ def _judge(
     elif owner is not None:  # the owner's own entries among talks that name their speaker
         talks = [t if t.speakers else t.with_changes(speakers=(owner,)) for t in talks]
     elif with_speakers >= 0.34:
-        talks = [t for t in talks if t.speakers]
+        talks = [t for t in talks if t.speakers or _key(t) in (papers or ())]
     elif not calls:
         return _best_reading(talks, root, lines, url)
     # A talk needs a when or a what besides its who, and a list of mostly untitled "talks"

@@ -34,11 +34,12 @@ BREAKS = re.compile(
 
 
 # A programme row that introduces the event or its hosts, never a talk whoever is named with
-# it ("Welcome from the Organizers", "Opening remarks by the chairs", "Closing words").
+# it ("Welcome from the Organizers", "Opening remarks by the chairs", "Closing words",
+# "Inauguration and announcements").
 CEREMONY = re.compile(
-    r"^\W*(?:welcome|opening|closing|introduction|introductory)(?:\s+(?:remarks|words|address|"
-    r"session|note|and\s+introductions?))?(?:\s+(?:from|by)\s+(?:the\s+)?(?:\w+\s+)?(?:"
-    r"organi[sz]ers?|chairs?|hosts?|committee|dean|director|team))?\W*$",
+    r"^\W*(?:welcome|opening|closing|introduction|introductory|inauguration)(?:\s+(?:remarks|"
+    r"words|address|session|note|and\s+(?:introductions?|announcements?)))?(?:\s+(?:from|by)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:organi[sz]ers?|chairs?|hosts?|committee|dean|director|team))?\W*$",
     re.I,
 )
 

@@ -11,7 +11,10 @@ that lists several papers.
    Not when the session's own lines name a speaker (a talk whose abstract lists references)
    nor when the items give years (a reading list). An item is a list item, a row of the
    table body under the session's header row, or a paragraph of a title over its authors;
-   the slot's time, alone before its papers, starts the first paper.
+   the slot's time, alone before its papers, starts the first paper. A session that names
+   nobody and lists its talks by title alone, each in a block of its own beside the
+   session's name ("10:00 | Session name | <div>Title</div><div>Title</div>"), is one
+   talk per block too, the slot's time on the first (`_title_blocks`).
 3. A table row that prints its start and end in cells of their own gives one anchor
    (`row_times`).
 """
@@ -22,6 +25,7 @@ import re
 from collections import defaultdict
 
 from parsers.common.html import HtmlElement
+from parsers.common.memo import page_dict
 from parsers.common.people import looks_like_name, people_in, speaker_and_title, split_speakers
 from parsers.common.text import clean
 from parsers.common.times import find_time_range
@@ -121,11 +125,17 @@ LI_DEPTH = 8
 
 
 def split_sessions(lines: list[Line], owner: dict[int, int]) -> dict[int, int]:
-    """`owner` with each paper of a session given a record of its own (module docstring, 2.)."""
-    return split_records(lines, owner, _papers)
+    """`owner` with each paper of a session given a record of its own (module docstring, 2.).
+    The name of a session whose talks name nobody becomes context: left a record, it would
+    read as one more untitled talk at the slot's time."""
+    names: list[Line] = []
+    owner = split_records(lines, owner, lambda record: _papers(record, names))
+    for line in names:
+        owner.pop(line.index, None)
+    return owner
 
 
-def _papers(record: list[Line]) -> list[list[Line]]:
+def _papers(record: list[Line], names: list[Line] | None = None) -> list[list[Line]]:
     """The paper items of a session record (each a list of its lines), or []."""
     if len(record) < 3:
         return []
@@ -144,12 +154,68 @@ def _papers(record: list[Line]) -> list[list[Line]]:
         if len(papers) >= MIN_PAPERS and len(papers) >= PAPER_SHARE * len(entries):
             found.extend(papers)
     if not found:
-        return []
+        return _title_blocks(record, names if names is not None else [])
     # The slot's time alone before its papers starts the first one; the others' is not given
     lead = [line for line in head if line.index < found[0][0].index]
     if lead and all(map(_time_alone, lead)):
         found[0] = lead + found[0]
     return found
+
+
+MAX_TITLE_CHARS = 250
+MIN_TITLE_WORDS = 3
+
+
+def _title_blocks(record: list[Line], names: list[Line]) -> list[list[Line]]:
+    """The talks of a session listed by title alone (module docstring, 2.): sibling blocks of
+    one tag, one line each, at least `MIN_PAPERS`, all after the session's own lines, which
+    give the slot's time alone and a name besides it. Never when a line of the record names
+    someone (a talk's speaker and title in two blocks are one talk) or a block is no title (a
+    year, a clock time, prose of several sentences). The session's own lines other than its time
+    are added to `names`."""
+    if any(_names_someone(line.text) for line in record):
+        return []
+    per_element: dict[int, int] = defaultdict(int)
+    for line in record:
+        per_element[id(line.element)] += 1
+    groups: dict[tuple, list[Line]] = defaultdict(list)
+    for line in record:
+        parent = line.element.getparent()
+        if per_element[id(line.element)] == 1 and parent is not None:
+            groups[(id(parent), line.element.tag)].append(line)
+    for group in groups.values():
+        if len(group) < MIN_PAPERS or not all(map(_title_line, group)):
+            continue
+        rest = [line for line in record if line not in group]
+        if any(line.index > group[0].index for line in rest):
+            continue
+        times = [line for line in rest if _time_alone(line)]
+        if not times or len(times) == len(rest):
+            continue  # no slot time (a dated notice over paragraphs), or no session name
+        names.extend(line for line in rest if line not in times)
+        _TITLE_PAPERS.update((id(line), line) for line in group)
+        return [[*times, group[0]], *([line] for line in group[1:])]
+    return []
+
+
+# The title lines `_title_blocks` made talks of, this page: id -> line (kept alive, so ids
+# stay unique). A session's talks name nobody by design, which the judgement must not hold
+# against them (`extract._judge`).
+_TITLE_PAPERS: dict[int, Line] = page_dict()
+
+
+def title_paper(line: Line) -> bool:
+    """Is the line a talk's title listed alone in a session (`_title_blocks`)?"""
+    return _TITLE_PAPERS.get(id(line)) is line
+
+
+def _title_line(line: Line) -> bool:
+    text = line.text
+    if len(text) > MAX_TITLE_CHARS or len(text.split()) < MIN_TITLE_WORDS:
+        return False
+    if _YEAR.search(text) or find_time_range(text)[0] is not None:
+        return False
+    return not re.search(r"[.!?]\s+[A-Z].*[.!?]\s+[A-Z]", text)
 
 
 def _items(record: list[Line]) -> list[tuple[HtmlElement, list[Line]]]:
