@@ -70,6 +70,7 @@ from parsers.heuristic.title_marks import (
     without_series_label,
     without_tag_links,
 )
+from parsers.heuristic.title_slots import slot_title
 from parsers.talk import Speaker
 
 _TITLE_MAX = 300
@@ -162,6 +163,7 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
         dated = title if _named_link(title_part, title) else _without_month(title)
         title = without_link_list(title_part, without_note(title_part, dated))
         title = without_tag_links(title_part, title)
+        title = slot_title(title_part, title) or title
     slot = slot_speaker_title(title or "")
     if slot is not None and (not speakers or same_people(slot[1], speakers)):
         title, speakers = slot[0], speakers or slot[1]  # "Keynote from Jane Doe: Title"
