@@ -66,8 +66,13 @@ def evaluate(chosen: list[dict[str, Any]], root: Path = CORPUS) -> dict[str, Any
     for item in chosen:
         gold = score.load_gold(root, item["id"])
         preds, stage, confidence, seconds = predict(score.page_path(root, item), item["page_url"])
-        pages[item["id"]] = {"stage": stage, "confidence": confidence, "seconds": seconds,
-                             "predicted": len(preds), "gold": len(gold["talks"])}
+        pages[item["id"]] = {
+            "stage": stage,
+            "confidence": confidence,
+            "seconds": seconds,
+            "predicted": len(preds),
+            "gold": len(gold["talks"]),
+        }
         if not gold["talks"]:
             negatives[item["id"]] = len(preds)
             continue
@@ -93,22 +98,28 @@ def _pct(value: float | None) -> str:
 
 
 def print_report(report: dict[str, Any]) -> None:
-    print(f"{'page':40} {'stage':14} {'gold':>4} {'pred':>4} {'F1':>5} {'spk':>5} {'date':>5}"
-          f" {'time':>5} {'sec':>5}")
+    print(
+        f"{'page':40} {'stage':14} {'gold':>4} {'pred':>4} {'F1':>5} {'spk':>5} {'date':>5}"
+        f" {'time':>5} {'sec':>5}"
+    )
     for key, page in sorted(report["pages"].items()):
         result = report["items"].get(key)
         fields = result["fields"] if result else {}
         f1 = _pct(result["f1"]) if result else ("  ok " if page["predicted"] == 0 else " FP! ")
-        print(f"{key[:40]:40} {page['stage'][:14]:14} {page['gold']:4} {page['predicted']:4} "
-              f"{f1} {_pct(fields.get('speakers', {}).get('accuracy'))} "
-              f"{_pct(fields.get('date', {}).get('accuracy'))} "
-              f"{_pct(fields.get('start_time', {}).get('accuracy'))} {page['seconds']:5.2f}")
+        print(
+            f"{key[:40]:40} {page['stage'][:14]:14} {page['gold']:4} {page['predicted']:4} "
+            f"{f1} {_pct(fields.get('speakers', {}).get('accuracy'))} "
+            f"{_pct(fields.get('date', {}).get('accuracy'))} "
+            f"{_pct(fields.get('start_time', {}).get('accuracy'))} {page['seconds']:5.2f}"
+        )
     o = report["overall"]
     f = o["fields"]
-    print(f"\npositive pages {o['items']}: micro P {_pct(o['precision'])} R {_pct(o['recall'])} "
-          f"F1 {_pct(o['f1'])}, macro F1 {_pct(o['macro_f1'])}; speakers "
-          f"{_pct(f['speakers']['accuracy'])}, dates {_pct(f['date']['accuracy'])}, start times "
-          f"{_pct(f['start_time']['accuracy'])}, location {_pct(f['location']['accuracy'])}")
+    print(
+        f"\npositive pages {o['items']}: micro P {_pct(o['precision'])} R {_pct(o['recall'])} "
+        f"F1 {_pct(o['f1'])}, macro F1 {_pct(o['macro_f1'])}; speakers "
+        f"{_pct(f['speakers']['accuracy'])}, dates {_pct(f['date']['accuracy'])}, start times "
+        f"{_pct(f['start_time']['accuracy'])}, location {_pct(f['location']['accuracy'])}"
+    )
     wrong = {k: n for k, n in report["negatives"].items() if n}
     print(f"negative pages {len(report['negatives'])}: {len(wrong)} with talks found {wrong}")
     print(f"pages with >= 3 talks that gave none: {len(report['refused'])} {report['refused']}")

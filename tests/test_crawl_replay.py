@@ -18,7 +18,6 @@ from crawl_support import ROOT, SEED_ORDER, SITES, expected, export, query, run_
 pytestmark = pytest.mark.slow
 
 
-
 def all_expected() -> list[dict]:
     return [talk for slug in SEED_ORDER for talk in expected(slug)]
 

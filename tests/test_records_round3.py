@@ -50,8 +50,11 @@ def test_year_only_entries(item: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Graduate meeting on algebra and combinatorics, (virtually at) University of Oslo, "
-         "Norway, 22 April 2021", True),
+        (
+            "Graduate meeting on algebra and combinatorics, (virtually at) University of Oslo, "
+            "Norway, 22 April 2021",
+            True,
+        ),
         ("Problem seminar, Lund University, Sweden, 25 March 2019.", True),
         # negative rows: a sentence with its date inside, no comma before the date
         ("The programme runs from Monday 27 May 2024 until Friday, with talks each day", False),
