@@ -25,8 +25,8 @@ CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 MANIFEST = json.loads((CORPUS / "manifest.json").read_text("utf-8"))
 
 # stage -> minimum micro F1 over the tuning pages that stage read.
-STAGE_FLOORS = {"academicpages": 1.0, "hugo_academic": 1.0, "heuristic": 0.88, "ical": 1.0}
-OVERALL_FLOOR = 0.90
+STAGE_FLOORS = {"academicpages": 1.0, "hugo_academic": 1.0, "heuristic": 0.91, "ical": 0.99}
+OVERALL_FLOOR = 0.92
 KNOWN_REFUSED: set[str] = set()
 
 
