@@ -54,7 +54,7 @@ _TITLE_PARTS = re.compile(r"\s+(?:[|·•–—]|-{1,2})\s+|\s*[|·•]\s*|:\s+|
 TALK_PAGE_WORDS = re.compile(
     r"\b(?:talks?|presentations?|invited\s+talks?|selected\s+talks?|conference\s+talks?|"
     r"speaking|lectures?|palestras?|apresenta[çc][õo]es|charlas|ponencias|conferencias|"
-    r"interventi|relazioni|vortr[äa]ge|exposés|conférences|communications|voordrachten|"
+    r"interventi|relazioni|vortr(?:[äa]|ae)ge|exposés|conférences|communications|voordrachten|"
     r"föredrag|講演|発表|报告|演讲)\b",
     re.I,
 )
