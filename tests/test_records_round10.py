@@ -76,3 +76,79 @@ def test_spans_across_columns_and_rows_together() -> None:
     cells = html.load(_page(table), URL).xpath("//td")
     headers: dict = {}
     assert [column_of(cell, headers) for cell in cells] == ["a", "c", "c", "a", "b", "c"]
+
+
+# ------------------------------------------------------------------ a person's site, a talks page
+
+_CARDS = [
+    ("Folding paper cranes quickly", ["Paper", "Folds", "Cranes"]),
+    ("Counting lattice points", ["Lattices", "Polytopes"]),
+    ("Orbits of finite groups", []),
+    ("Tiling the plane with pentagons", ["Tilings", "Pentagons", "Symmetry", "Proofs"]),
+]
+
+
+def _card(title: str, topics: list[str]) -> str:
+    bullets = "".join(f"<li>{topic} in depth and more</li>" for topic in topics)
+    return (
+        f"<article><div class='card'><div class='card-header'><a href='/s/{len(title)}'>{title}"
+        "</a></div><div class='card-body'>In this talk we look at a pleasant question and "
+        f"answer it by hand.<ul>{bullets}</ul></div><div class='card-footer'>"
+        f"<a class='button' href='/s/{len(title)}'>Slides</a></div></div></article>"
+    )
+
+
+def _person_site(first_section: str) -> str:
+    cards = "".join(_card(title, topics) for title, topics in _CARDS)
+    return (
+        f"<section><h2>{first_section}</h2><p>I teach courses on many subjects, at your "
+        "company, for your team.</p></section>"
+        f"<section><h2>Palestras</h2><h3>Slides of my talks</h3>{cards}</section>"
+    )
+
+
+def test_a_series_word_heading_a_section_of_a_persons_talks_page() -> None:
+    """A page titled with one person's name at ".../palestras/" whose first heading is a
+    section's ("Workshops": the courses they teach) is still that person's talks page."""
+    url = "https://x.example/palestras/"
+    root = html.load(_page(_person_site("Workshops"), "Jane Roe"), url)
+    assert personal_talks_page(root, url)
+    talks = _talks(_person_site("Workshops"), "Jane Roe", url)
+    assert [t.title for t in talks] == [title for title, _ in _CARDS]
+    assert {s.name for t in talks for s in t.speakers} == {"Jane Roe"}
+
+
+def test_a_series_page_stays_a_series_page() -> None:
+    """Negative rows: the title names a series, the address names none of talks, or the
+    title is no one person's name."""
+    body = _person_site("Workshops")
+    for title, url in [
+        ("Seminar | Jane Roe", "https://x.example/palestras/"),
+        ("Jane Roe", "https://x.example/workshops/"),
+        ("Jane Roe", "https://x.example/cursos/"),
+        ("Geometry Group", "https://x.example/palestras/"),
+    ]:
+        assert not personal_talks_page(html.load(_page(body, title), url), url), (title, url)
+
+
+def test_a_cards_own_bullet_list_is_no_list_of_entries() -> None:
+    """The bullets inside the cards outnumber the cards: they are part of them, and the
+    cards are the talks."""
+    url = "https://x.example/talks/"
+    talks = _talks(_person_site("Courses"), "Jane Roe", url)
+    assert [t.title for t in talks] == [title for title, _ in _CARDS]
+
+
+def test_cards_in_grid_rows_are_still_the_entries() -> None:
+    """Negative row: the rows of a card grid hold the cards and nothing else; the cards, not
+    the rows, are the entries, however few rows there are."""
+    cards = [
+        f"<div class='col'><div class='card'><h5>{title}</h5><p>Given at a meeting "
+        f"somewhere, {k}.</p></div></div>"
+        for k, (title, _) in enumerate(_CARDS * 2)
+    ]
+    rows = "".join(
+        f"<div class='row'>{''.join(cards[k : k + 3])}</div>" for k in range(0, len(cards), 3)
+    )
+    talks = _talks(f"<h1>Talks</h1>{rows}", "Talks | Jane Roe", "https://x.example/talks/")
+    assert len(talks) == 2 * len(_CARDS)
