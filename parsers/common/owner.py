@@ -54,7 +54,7 @@ _TITLE_PARTS = re.compile(r"\s+(?:[|·•–—]|-{1,2})\s+|\s*[|·•]\s*|:\s+|
 TALK_PAGE_WORDS = re.compile(
     r"\b(?:talks?|presentations?|invited\s+talks?|selected\s+talks?|conference\s+talks?|"
     r"speaking|lectures?|palestras?|apresenta[çc][õo]es|charlas|ponencias|conferencias|"
-    r"interventi|relazioni|vortr[äa]ge|exposés|conférences|communications|voordrachten|"
+    r"interventi|relazioni|vortr(?:[äa]|ae)ge|exposés|conférences|communications|voordrachten|"
     r"föredrag|講演|発表|报告|演讲)\b",
     re.I,
 )
@@ -117,15 +117,34 @@ def personal_talks_page(root: HtmlElement, url: str | None = None) -> bool:
     its title, og:title and first headings that names either decides (a series word wins in
     the same text): a personal page's later section ("Workshops organised") does not make it
     a series page, and a series page's "Upcoming talks" heading does not make it personal."""
+    slug = _slug(url)
     for text in _head_texts(root):
         if SERIES_PAGE_WORDS.search(text):
-            return _owns_series_heading(root, text)
+            return _owns_series_heading(root, text) or _own_section(root, text, slug)
         if TALK_PAGE_WORDS.search(text):
             return True
+    return bool(TALK_PAGE_WORDS.search(slug))
+
+
+def _slug(url: str | None) -> str:
+    """The last two parts of the page's path, as words ("talks/index.html": "talks index")."""
     path = urlsplit(url or "").path.rsplit("/", 2)
     slug = " ".join(p for p in path[-2:] if p).replace("-", " ").replace("_", " ")
-    slug = re.sub(r"\.\w+$", "", slug)
-    return bool(TALK_PAGE_WORDS.search(slug))
+    return re.sub(r"\.\w+$", "", slug)
+
+
+def _own_section(root: HtmlElement, text: str, slug: str) -> bool:
+    """A series word in a heading ("Workshops": the courses a person offers, a section above
+    the talks) on a page titled with one person's name whose own address names talks
+    ("/palestras/", "talks.html"): that person's talks page, not a series' page. The title
+    itself naming a series ("Seminar | Jane Doe") still makes a series page."""
+    title = clean(root.findtext(".//title")) or ""
+    return (
+        text != title
+        and bool(TALK_PAGE_WORDS.search(slug))
+        and not SERIES_PAGE_WORDS.search(slug)
+        and bool(_one_person(title))
+    )
 
 
 def _owns_series_heading(root: HtmlElement, text: str) -> bool:

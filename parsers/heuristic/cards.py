@@ -45,6 +45,8 @@ NAMED_SHARE = 0.5
 PUBLICATION_SHARE = 0.3
 MAX_DATED_CHARS = 3000  # of a member's text searched for its date
 MAX_PARENTS = 5000
+NESTED_SHARE = 0.5  # of a pool's members inside another pool's: it is part of those
+MAX_NESTING = 12  # levels searched up from a member for the member of another pool
 # Blocks that can hold an entry; inline, void and cell elements never do.
 BLOCK_TAGS = frozenset(
     ["li", "div", "article", "section", "tr", "dd", "dt", "p", "details", "figure", "blockquote"]
@@ -105,14 +107,49 @@ def card_items(lines: list[Line]) -> list[HtmlElement]:
                 pools[key].append(run)
             elif len(run) == 1 and _run_holds_entries(run):
                 lone[key].append(run[0])
-    best: list[HtmlElement] = []
+    candidates: list[list[HtmlElement]] = []
     for key, runs in pools.items():
         members = [member for run in runs for member in run] + _lone_members(runs, lone[key])
-        if max(len(run) for run in runs) < MIN_CARDS or len(members) <= len(best):
+        if max(len(run) for run in runs) < MIN_CARDS:
             continue
         if _distinct(members) and not _publications(members):
-            best = members
-    return best
+            candidates.append(members)
+    outer = [members for members in candidates if not _nested(members, candidates)]
+    return max(outer, key=len, default=[])
+
+
+def _nested(members: list[HtmlElement], candidates: list[list[HtmlElement]]) -> bool:
+    """Is the pool a detail of another pool's members? A card's own bullet list
+    ("<article><h3>Title</h3><p>Abstract…</p><ul><li>Docker</li>…</ul></article>"), pooled
+    over all the cards, can outnumber the cards. It is one when most of its members sit
+    inside the other pool's members and make up a small part of their text (a grid's rows,
+    whose text is all their cards', are wrappers, not cards)."""
+    for other in candidates:
+        if other is members:
+            continue
+        boxes = {id(box): box for box in other}
+        holders: dict[int, list[HtmlElement]] = defaultdict(list)
+        for member in members:
+            box = _box_of(member, boxes)
+            if box is not None:
+                holders[id(box)].append(member)
+        if sum(map(len, holders.values())) <= NESTED_SHARE * len(members):
+            continue
+        inner = sum(len(_text(m)) for held in holders.values() for m in held)
+        outer = sum(len(_text(boxes[key])) for key in holders)
+        if inner < NESTED_SHARE * outer:
+            return True
+    return False
+
+
+def _box_of(element: HtmlElement, boxes: dict[int, HtmlElement]) -> HtmlElement | None:
+    """The member of `boxes` that holds the element, if any (a few levels up)."""
+    node, depth = element.getparent(), 0
+    while node is not None and depth < MAX_NESTING:
+        if id(node) in boxes:
+            return node
+        node, depth = node.getparent(), depth + 1
+    return None
 
 
 def _block(element: HtmlElement) -> bool:

@@ -92,7 +92,7 @@ def page_lines(root: HtmlElement, warnings: list[str] | None = None) -> list[Lin
     inline: list[HtmlElement] = []
     buffer: list[tuple[str, HtmlElement | None]] = []
     skipping = 0
-    headers: dict[int, list[str]] = {}
+    headers: dict = {}  # id(table) -> its `columns.Table`
     breaks = [2]  # <br>s since the last line; a block boundary counts as an empty line
 
     def flush() -> None:
