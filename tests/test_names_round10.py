@@ -1,0 +1,68 @@
+"""Round-10 title and speaker rules, table-driven with negative rows (invented strings only).
+
+A personal page titled with its owner's name in the possessive ("J. Roe's Talks"); quoted
+titles closed by two apostrophes ("Title'' (2016)"); a personal list's entry led by the date,
+the event and the city, whose title is the one link to the slides; a label before a long
+linked title ("Event'30: <a>Title</a>"); a lone "Article version" link under an entry, which
+is no title.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.base import Context
+from parsers.common import html
+from parsers.common.owner import page_owner
+from parsers.heuristic.extract import parse as heuristic_parse
+from tests.heuristic_support import URL
+
+
+def _talks(body: str, title: str = "Talks", url: str = URL) -> list:
+    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    return heuristic_parse(html.load(page, url), Context(url=url)).talks
+
+
+# --------------------------------------------------------------------------- owner
+
+
+@pytest.mark.parametrize(
+    ("title", "owner"),
+    [
+        ("J. Roe's Talks", "J. Roe"),
+        ("Jeanne Roux’s home page", "Jeanne Roux"),
+        ("Bo Linden's Selected Talks", "Bo Linden"),
+        # negative rows: a group in the possessive, a possessive before no page word
+        ("The Lichen Lab's Talks", None),
+        ("J. Roe's Favourite Recipes", None),
+    ],
+)
+def test_owner_named_in_the_possessive(title: str, owner: str | None) -> None:
+    found = page_owner(html.load(f"<html><head><title>{title}</title></head><body></body></html>"))
+    assert (found.name if found else None) == owner
+
+
+_QUOTED_ITEMS = (
+    "<h1>Talks</h1><ul>"
+    "<li>\"Seed Banks After Fire'' (2016) <a href='a.pdf'>[PDF]</a></li>"
+    "<li>\"Lichen Cover in Alpine Meadows'' (2012) <a href='b.pdf'>[PDF]</a></li>"
+    "<li>\"Pollinators of Alpine Plants\" (2009) <a href='c.pdf'>[PDF]</a></li>"
+    "</ul>"
+)
+
+
+def test_possessive_owner_gives_the_talks_of_a_personal_page() -> None:
+    talks = _talks(_QUOTED_ITEMS, title="J. Roe's Talks")
+    assert [[s.name for s in t.speakers] for t in talks] == [["J. Roe"]] * 3
+
+
+# --------------------------------------------------------------------------- quoted titles
+
+
+def test_two_apostrophes_close_a_quoted_title() -> None:
+    talks = _talks(_QUOTED_ITEMS, title="J. Roe's Talks")
+    assert [t.title for t in talks] == [
+        "Seed Banks After Fire",
+        "Lichen Cover in Alpine Meadows",
+        "Pollinators of Alpine Plants",
+    ]
