@@ -66,3 +66,53 @@ def test_two_apostrophes_close_a_quoted_title() -> None:
         "Lichen Cover in Alpine Meadows",
         "Pollinators of Alpine Plants",
     ]
+
+
+# --------------------------------------------------------------------------- linked titles
+
+_LINKED = (
+    "<h1>Selected Talks</h1><ul>"
+    "<li>2030.11.04, <b>Spring Days</b>, Lyon, <a href='spring.pdf'>Seed banks after fire"
+    "</a> (joint work with Ana Gris and Tove Wit).</li>"
+    "<li>2030.09.13, <b>Universidad de Valls</b> <a href='valls.pdf'>A glimpse at lichen "
+    "cover</a></li>"
+    "<li>2030.06.25, <b>MEAD'30</b>: <a href='mead.pdf'>Pollinators of alpine plants</a></li>"
+    "<li>2030.03.10, Meadow Meeting, Oslo: <a href='meadow.pdf'>Snow cover and seed "
+    "dormancy</a>.<br><a href='paper.pdf'>Article version</a>.</li>"
+    "</ul>"
+)
+
+
+def test_entry_titled_by_its_one_long_link() -> None:
+    talks = _talks(_LINKED, title="Jeanne Roux - Talks")
+    assert [t.title for t in talks] == [
+        "Seed banks after fire",
+        "A glimpse at lichen cover",
+        "Pollinators of alpine plants",
+        "Snow cover and seed dormancy",
+    ]
+    assert {s.name for t in talks for s in t.speakers} == {"Jeanne Roux"}
+
+
+@pytest.mark.parametrize(
+    ("item", "title"),
+    [
+        # the linked words name an event (a year), or the line goes on after the link: the
+        # plain reading stands
+        (
+            "2030.11.04, Seed banks after fire, <a href='https://x.example/s'>Summer School "
+            "2030</a>",
+            "Seed banks after fire, Summer School 2030",
+        ),
+        (
+            "2030.11.04, Seed banks after fire: <a href='s.pdf'>the long version</a>, Lyon",
+            "Seed banks after fire: the long version, Lyon",
+        ),
+    ],
+)
+def test_linked_words_that_are_no_title(item: str, title: str) -> None:
+    body = f"<h1>Selected Talks</h1><ul><li>{item}</li><li>2030.10.01, Lichen cover in " + (
+        "meadows, Oslo</li></ul>"
+    )
+    talks = _talks(body, title="Jeanne Roux - Talks")
+    assert talks[0].title == title

@@ -58,6 +58,7 @@ from parsers.heuristic.speakers import (
     without_cjk_honorific,
 )
 from parsers.heuristic.title_fallbacks import named_heading, topic_under_name
+from parsers.heuristic.title_links import linked_title
 from parsers.heuristic.title_marks import (
     before_venue,
     event_lead,
@@ -142,6 +143,7 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
         if title_part is not None:
             title = unquote(
                 lead_title(title_part)
+                or linked_title(title_part)
                 or (event_lead(title_part) or (None,))[0]
                 or before_venue(title_part)
                 or without_series_label(title_part)
@@ -340,11 +342,20 @@ def _title_like(part: Parsed) -> bool:
     ):
         return False
     labelled = LABELLED.match(text)
-    if labelled and _is_link_text(part, labelled.group(2)):
-        return False  # "Youtube Live: Link", "Slides: PDF"
+    if labelled and _is_link_text(part, labelled.group(2)) and _few_words(labelled.group(2)):
+        return False  # "Youtube Live: Link", "Slides: PDF"; not "Event: <a>A Long Title</a>"
     if links_only(part.line) or file_button(part.line):
         return False  # "Video · Slides", "YouTube video Powerpoint Presentation"
     return not (len(text) > 160 and text.count(". ") >= 2)
+
+
+_LINK_LABEL_WORDS = 3
+
+
+def _few_words(text: str) -> bool:
+    """A link's label after a label's colon: a few words name the link ("Link", "Watch
+    here"); four or more after an event's name are the talk's title, linked to its slides."""
+    return len(text.split()) <= _LINK_LABEL_WORDS
 
 
 _ZONE_ALONE = re.compile(r"^[(\[]?\s*[A-Z]{2,5}\s*[)\]]?$")
