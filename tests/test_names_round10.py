@@ -14,6 +14,7 @@ import pytest
 from parsers.base import Context
 from parsers.common import html
 from parsers.common.owner import page_owner
+from parsers.common.people import speaker_and_title
 from parsers.heuristic.extract import parse as heuristic_parse
 from tests.heuristic_support import URL
 
@@ -116,3 +117,46 @@ def test_linked_words_that_are_no_title(item: str, title: str) -> None:
     )
     talks = _talks(body, title="Jeanne Roux - Talks")
     assert talks[0].title == title
+
+
+# --------------------------------------------------------------------------- listing fields
+
+
+def _listing(event: str, title: str, day: str) -> str:
+    return (
+        f"<div class='quarto-post'><h3 class='listing-title'><a href='t.html'>{title}</a></h3>"
+        f"<div class='listing-description'>A short teaser of what the talk is about.</div>"
+        f"<div class='listing-date'>{day}</div><div class='listing-event'>{event}</div></div>"
+    )
+
+
+def test_listing_event_field_is_where_not_who() -> None:
+    body = "<h1>Talks</h1>" + "".join(
+        [
+            _listing("Lichen Day, Online", "Seed banks after fire", "Jun 14, 2030"),
+            _listing("MUG Oslo, Online", "Snow cover and seed dormancy", "Mar 14, 2030"),
+            _listing("MUG Lyon, Lyon - FR", "Pollinators of alpine plants", "Jan 22, 2030"),
+            _listing("Meadow Forum, Online", "Lichen cover in meadows", "Nov 2, 2029"),
+        ]
+    )
+    talks = _talks(body, title="Talks – Jeanne Roux")
+    assert [[s.name for s in t.speakers] for t in talks] == [["Jeanne Roux"]] * 4
+    assert [t.location for t in talks] == [
+        "Lichen Day, Online",
+        "MUG Oslo, Online",
+        "MUG Lyon, Lyon - FR",
+        "Meadow Forum, Online",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Dev Spotlight: Seed Banks for a Warmer World", []),
+        ("Partner Showcase: Seed Banks for a Warmer World", []),
+        # negative row: a person's name before the colon still is one
+        ("Jeanne Roux: Seed Banks for a Warmer World", ["Jeanne Roux"]),
+    ],
+)
+def test_event_kind_words_are_no_names(text: str, people: list[str]) -> None:
+    assert [s.name for s in speaker_and_title(text)[1]] == people
