@@ -13,9 +13,11 @@ import pytest
 
 from parsers.base import Context
 from parsers.common import html
+from parsers.common.handles import labelled_handle
 from parsers.common.owner import page_owner
 from parsers.common.people import speaker_and_title
 from parsers.heuristic.extract import parse as heuristic_parse
+from parsers.heuristic.social_slots import social_slot
 from tests.heuristic_support import URL
 
 
@@ -160,3 +162,92 @@ def test_listing_event_field_is_where_not_who() -> None:
 )
 def test_event_kind_words_are_no_names(text: str, people: list[str]) -> None:
     assert [s.name for s in speaker_and_title(text)[1]] == people
+
+
+# --------------------------------------------------------------------------- schedule fields
+
+
+def _session(title: str, presenters: list[str], room: str) -> str:
+    items = "".join(f"<div class='field__item'>{p}</div>" for p in presenters)
+    return (
+        f"<div class='session'><h3><a href='s.html'>{title}</a></h3>"
+        "<div class='body'>A teaser of what the session covers, cut short here ...</div>"
+        "<div class='info'><label>PRESENTERS: </label>"
+        f"<div class='field field--name-presenters field__items'>{items}</div></div>"
+        f"<div class='room'><label>ROOM: </label><div class='field__item'>{room}</div></div>"
+        "</div>"
+    )
+
+
+def _schedule(*slots: tuple[str, str]) -> str:
+    rows = "".join(f"<div class='slot'><h2>{t}</h2>{s}</div>" for t, s in slots)
+    return f"<h1>Schedule</h1><h2>August 3, 2030</h2>{rows}"
+
+
+def test_user_names_in_a_presenters_field_are_the_speakers() -> None:
+    body = _schedule(
+        ("8:00am - 8:30am", _session("Saturday Registration", ["campteam"], "Lobby")),
+        ("9:00am - 9:50am", _session("Seed banks after fire", ["jroux", "bolinden42"], "Hall A")),
+        ("10:00am - 10:50am", _session("Lichen cover in meadows", ["anagris"], "Hall B")),
+        ("11:00am - 11:50am", _session("Pollinators of alpine plants", ["TBA"], "Hall A")),
+        ("5:30pm - 8:00pm", _session("Camp 2030 Party, sponsored by Acme", ["campteam"], "Pub")),
+    )
+    talks = _talks(body, title="Camp 2030 schedule")
+    assert [(t.title, [s.name for s in t.speakers]) for t in talks] == [
+        ("Seed banks after fire", ["jroux", "bolinden42"]),
+        ("Lichen cover in meadows", ["anagris"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("jroux", "jroux"),
+        ("@SeedBanker", "SeedBanker"),
+        ("bo.linden", "bo.linden"),
+        # negative rows: placeholders, common words, numbers, two words
+        ("TBA", None),
+        ("Everyone", None),
+        ("Workshop", None),
+        ("42", None),
+        ("Jeanne Roux", None),
+    ],
+)
+def test_labelled_handle(text: str, name: str | None) -> None:
+    found = labelled_handle(text)
+    assert (found.name if found else None) == name
+
+
+def test_one_item_per_presenter_in_one_field() -> None:
+    body = (
+        "<h1>Seminar</h1><div class='talk'><h3>March 3, 2030</h3><p>Seed banks after fire</p>"
+        "<ul class='speakers'><li>Jeanne Roux</li><li>Bo Linden</li></ul></div>"
+        "<div class='talk'><h3>March 10, 2030</h3><p>Lichen cover in meadows</p>"
+        "<ul class='speakers'><li>Ana Gris</li></ul></div>"
+    )
+    talks = _talks(body, title="Ecology seminar")
+    assert [[s.name for s in t.speakers] for t in talks] == [
+        ["Jeanne Roux", "Bo Linden"],
+        ["Ana Gris"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "social"),
+    [
+        ("Friday Registration", True),
+        ("Group Photo!", True),
+        ("Camp 2030 Party, sponsored by Acme Design", True),
+        ("Contribution Day", True),
+        ("Training: Accessible Forms Made Easy", True),
+        ("Summit: Higher Ed", True),
+        # negative rows: talks that mention a party, a weekday or a photo
+        ("Third-party libraries in practice", False),
+        ("The party is over: populism and its critics", False),
+        ("Party politics in small states", False),
+        ("Friday Seminar on graphs", False),
+        ("Photo forensics at scale", False),
+    ],
+)
+def test_social_slots_are_no_talks(title: str, social: bool) -> None:
+    assert social_slot(title) is social

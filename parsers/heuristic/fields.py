@@ -56,6 +56,7 @@ from parsers.heuristic.patterns import (
     POSTER_TAG,
 )
 from parsers.heuristic.reading import SEPARATORS, PageContext, Parsed, parse_line
+from parsers.heuristic.social_slots import social_slot
 from parsers.heuristic.title_marks import event_lead, numbered_event
 from parsers.heuristic.titles import looks_like_place, title_and_speakers
 from parsers.talk import Link, Speaker, Talk
@@ -85,6 +86,8 @@ def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
         return None  # "Introduction and Opening", "Coffee break / networking break"
     if title and (CEREMONY.match(title) or PANEL.match(title)):
         return None  # "Welcome from the Organizers", "Panel: …": named people, but no talk
+    if social_slot(title):
+        return None  # "Friday Registration", "Group Photo!", "Camp Party, sponsored by …"
     if numbered_event(title) and _owner(lines, ctx.url) is None:
         return None  # "2nd Workshop on …" over its date and venue: the programme's banner
     if title and role_heading(title):

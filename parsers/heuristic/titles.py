@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from parsers.common.dates import find_date
+from parsers.common.handles import labelled_handle
 from parsers.common.people import (
     clean_affiliation,
     looks_like_name,
@@ -81,6 +82,7 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
     speakers: list[Speaker] = []
     title: str | None = None
     title_part: Parsed | None = None
+    speaker_part: Parsed | None = None
     for part in parts:
         if part.label == "speaker" and part.rest:
             text = without_cjk_honorific(BY_PREFIX.sub("", part.rest))
@@ -96,13 +98,19 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
                 or loose_people(text)
                 or [s for s in split_speakers(text) if looks_like_name(s.name)]
                 or cjk_people(text)
+                or _handle(text)
             )
             found = [s for s in found if not SLOT_NOT_PERSON.search(s.name)]
             if not found and bracketed_affiliation(speakers, text):
                 speakers = [Speaker(speakers[0].name, clean_affiliation(text))]
                 part.used = True  # "<strong>Jane Doe</strong><br>(MIT)" in a speaker cell
                 continue
+            if _sibling_item(speaker_part, part) and found and speakers:
+                speakers = speakers + [s for s in found if s not in speakers]
+                part.used, speaker_part = True, part  # one item per presenter in one field
+                continue
             if found or not speakers:
+                speaker_part = speaker_part if speakers else part  # whose items may follow
                 speakers = speakers or found
                 part.used = True
             if _more_credited(speakers, found):
@@ -170,6 +178,28 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
     if slot is not None and (not speakers or same_people(slot[1], speakers)):
         title, speakers = slot[0], speakers or slot[1]  # "Keynote from Jane Doe: Title"
     return tidy_title(title), speakers, title_part
+
+
+def _sibling_item(before: Parsed | None, part: Parsed) -> bool:
+    """Is `part` the next item of the speaker field `before` was read from: the same tag in
+    the same parent, right after it ("<div class="presenters"><div>A</div><div>B</div>")? Each
+    such item names one more presenter."""
+    if before is None:
+        return False
+    first, second = before.line.element, part.line.element
+    parent = first.getparent()
+    return (
+        parent is not None
+        and second.getparent() is parent
+        and first.tag == second.tag
+        and first.getnext() is second
+    )
+
+
+def _handle(text: str) -> list[Speaker]:
+    """A labelled speaker field that gives one user name ("jdoe42"): the speaker as printed."""
+    found = labelled_handle(text)
+    return [found] if found else []
 
 
 def _named_link(part: Parsed, title: str) -> bool:
