@@ -251,3 +251,34 @@ def test_one_item_per_presenter_in_one_field() -> None:
 )
 def test_social_slots_are_no_talks(title: str, social: bool) -> None:
     assert social_slot(title) is social
+
+
+# --------------------------------------------------------------------------- venue leads
+
+_VENUE_LED = (
+    "<h1>Selected Talks</h1><ul>"
+    "<li>2030.06.14, Lichen Day, Valls: Seed banks after fire (a new answer to an old "
+    "question). See Meadow Forum 2030.</li>"
+    "<li>2030.05.01, Meadow Forum, Oslo: Snow cover and seed dormancy</li>"
+    "<li>2030.03.02, Alpine Week, Lyon: Pollinators of alpine plants</li>"
+    "</ul>"
+)
+
+
+def test_entry_led_by_event_and_place_on_a_personal_page() -> None:
+    talks = _talks(_VENUE_LED, title="Jeanne Roux - Talks")
+    assert [(t.title, [s.name for s in t.speakers]) for t in talks] == [
+        ("Seed banks after fire (a new answer to an old question)", ["Jeanne Roux"]),
+        ("Snow cover and seed dormancy", ["Jeanne Roux"]),
+        ("Pollinators of alpine plants", ["Jeanne Roux"]),
+    ]
+
+
+def test_quoted_title_before_the_event_is_no_venue_lead() -> None:
+    body = (
+        "<h1>Talks</h1><ul>"
+        "<li>“Seed Banks After Fire”, MEAD 2030: Meadow Ecology Day, January 2030.</li>"
+        "<li>“Lichen Cover in Meadows”, ALP 2029: Alpine Plants Day, May 2029.</li></ul>"
+    )
+    talks = _talks(body, title="Jeanne Roux - Talks")
+    assert [t.title for t in talks] == ["Seed Banks After Fire", "Lichen Cover in Meadows"]

@@ -73,6 +73,7 @@ from parsers.heuristic.title_marks import (
     without_tag_links,
 )
 from parsers.heuristic.title_slots import slot_title
+from parsers.heuristic.venue_leads import venue_led_title
 from parsers.talk import Speaker
 
 _TITLE_MAX = 300
@@ -123,7 +124,9 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
     content = [p for p in parts if not p.used and p.rest and p.label is None]
     for part in content:
         part.rest = without_month_lead(part.rest)  # "May 2025 — Title (slides)"
-    owned = _owned_entry(content[0], owner) if content and not title and not speakers else None
+    owned = None
+    if content and not title and not speakers:
+        owned = _owned_entry(content[0], owner) or venue_led_title(content[0], owner)
     if owned:
         title, title_part, content[0].used = owned, content[0], True
         content = content[1:]
