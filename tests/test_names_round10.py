@@ -15,7 +15,7 @@ from parsers.base import Context
 from parsers.common import html
 from parsers.common.handles import labelled_handle
 from parsers.common.owner import page_owner
-from parsers.common.people import speaker_and_title
+from parsers.common.people import people_in, speaker_and_title
 from parsers.heuristic.extract import parse as heuristic_parse
 from parsers.heuristic.social_slots import social_slot
 from tests.heuristic_support import URL
@@ -282,3 +282,20 @@ def test_quoted_title_before_the_event_is_no_venue_lead() -> None:
     )
     talks = _talks(body, title="Jeanne Roux - Talks")
     assert [t.title for t in talks] == ["Seed Banks After Fire", "Lichen Cover in Meadows"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Debugging Servers, A Look Into My Toolbox", []),
+        ("Meadow Mapping, An Update From The Field", []),
+        # negative rows: a short place, an institution led by the article
+        ("Jeanne Roux, A Coruña", [("Jeanne Roux", "A Coruña")]),
+        (
+            "Bo Linden, An Najah National University",
+            [("Bo Linden", "An Najah National University")],
+        ),
+    ],
+)
+def test_subtitle_after_a_comma_is_no_affiliation(text: str, want) -> None:
+    assert [(s.name, s.affiliation) for s in people_in(text)] == want
