@@ -299,3 +299,20 @@ def test_quoted_title_before_the_event_is_no_venue_lead() -> None:
 )
 def test_subtitle_after_a_comma_is_no_affiliation(text: str, want) -> None:
     assert [(s.name, s.affiliation) for s in people_in(text)] == want
+
+
+def test_place_closing_the_lead_of_a_personal_entry() -> None:
+    linked = _talks(_LINKED, title="Jeanne Roux - Talks")
+    assert [t.location for t in linked] == ["Lyon", None, None, "Oslo"]
+    led = _talks(_VENUE_LED, title="Jeanne Roux - Talks")
+    assert [t.location for t in led] == ["Valls", "Oslo", "Lyon"]
+
+
+def test_lead_naming_a_person_gives_no_place() -> None:
+    body = (
+        "<h1>Selected Talks</h1><ul>"
+        "<li>2030.11.04, Ana Gris, Lyon: <a href='a.pdf'>Seed banks after fire</a></li>"
+        "<li>2030.10.01, Bo Linden, Oslo: <a href='b.pdf'>Lichen cover in meadows</a></li></ul>"
+    )
+    talks = _talks(body, title="Jeanne Roux - Talks")
+    assert [t.location for t in talks] == [None, None]

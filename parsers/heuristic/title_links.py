@@ -78,3 +78,22 @@ def _link_of(element, part: Parsed):
             return node
         node = node.getparent()
     return None
+
+
+_PLACE_WORDS = 5
+
+
+def lead_place(part: Parsed, title: str) -> str | None:
+    """The place that closes the lead of a personal list's entry before its title ("Spring
+    Days, Lyon: Title", "Workshop, Acme 2030, Oslo: <a>Title</a>"): the last of two comma
+    pieces or more, a few words, no digit. Not when the lead names a person ("Jane Doe, MIT:
+    Title" gives a speaker's affiliation, not a place)."""
+    at = part.rest.find(title)
+    before = part.rest[:at].strip(" ,:;–—-") if at > 0 else ""
+    pieces = [p.strip() for p in before.split(",")]
+    if len(pieces) < 2 or not pieces[-1] or people_in(before):
+        return None
+    place = pieces[-1]
+    if len(place.split()) > _PLACE_WORDS or re.search(r"\d", place) or "(" in place:
+        return None
+    return place
