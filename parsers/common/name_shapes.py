@@ -113,6 +113,17 @@ INSTITUTION_WORD = re.compile(
     re.I,
 )
 
+# A phrase led by the indefinite article, four words or more ("A Look Into One Dev's
+# Toolbox"): the second half of a title after its comma, never an affiliation ("A Coruña" is
+# two words; an institution's word keeps it one).
+_ARTICLE_PHRASE = re.compile(r"^(?:A|An)\s+[^\W\d_]+(?:\s+\S+){2,}$")
+
+
+def article_phrase(text: str) -> bool:
+    """Is the text a phrase led by "A"/"An" that names no institution (`_ARTICLE_PHRASE`)?"""
+    return bool(_ARTICLE_PHRASE.match(text)) and not INSTITUTION_WORD.search(text)
+
+
 # A name part as typed in lower case ("Jane doe"): a word of letters only, three or more, not
 # ending the way English nouns and adjectives of titles do ("clustering", "estimation").
 LOWER_NAME_TOKEN = re.compile(

@@ -177,6 +177,7 @@ def _candidates(root: HtmlElement):
         if len(parts) > 1:
             yield from parts
         yield from (_SITE_OF.sub("", part) for part in parts if _SITE_OF.match(part))
+        yield from _possessive_owner(parts)
     for selector in BRAND_SELECTORS:
         found = _select_first(root, selector)
         if found is not None:
@@ -198,6 +199,28 @@ def _candidates(root: HtmlElement):
     for meta in root.iterfind(".//meta[@content]"):
         if (meta.get("name") or meta.get("property") or "").lower() in _DESCRIPTIONS:
             yield from _described_owner(meta.get("content"))
+
+
+# "Jane Doe's Talks", "J. Doe’s home page": a name in the possessive before what the page is.
+_POSSESSIVE = re.compile(
+    r"^(?P<name>[^,;:()|]{3,60}?)['’]s?\s+(?:(?:list\s+of|selected|recent|invited|past)\s+)?"
+    r"(?P<what>[^\W\d_][\w\s-]{2,40})$",
+    re.I,
+)
+_SITE_WORDS = re.compile(r"^(?:home\s?page|web\s?(?:site|page)|site|page|blog)$", re.I)
+
+
+def _possessive_owner(parts: list[str]) -> list[str]:
+    """The name a title part gives in the possessive before the page's own word for itself
+    ("Jane Doe's Talks", "J. Doe's Homepage"): `_one_person` never accepts the whole part, and
+    the description's "Jane Doe's talks" reading stops at an initial's full stop."""
+    found = []
+    for part in parts:
+        match = _POSSESSIVE.match(part)
+        what = match["what"].strip() if match else ""
+        if match and (TALK_PAGE_WORDS.fullmatch(what) or _SITE_WORDS.match(what)):
+            found.append(match["name"])
+    return found
 
 
 _DESCRIPTIONS = ("description", "og:description", "twitter:description")

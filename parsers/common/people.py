@@ -151,6 +151,8 @@ def _people_in(text: str | None) -> tuple[Speaker, ...]:
     speakers = split_speakers(text)
     if any(s.affiliation and _TITLE_AFTER_COLON.search(s.affiliation) for s in speakers):
         return ()  # "Jane Doe, MIT: Title": a speaker and a title, which `speaker_and_title` splits
+    if any(s.affiliation and name_shapes.article_phrase(s.affiliation) for s in speakers):
+        return ()  # "Debugging Servers, A Look Into My Toolbox": a title and its subtitle
     if speakers and all(_person(s, speakers) for s in speakers):
         return tuple(_stated_affiliation(s) for s in speakers)
     return ()

@@ -145,7 +145,7 @@ NOT_NAME_WORDS = _words(
     news events event calendar home about contact people publications teaching
     sala salle aula raum hörsaal amphithéâtre amphi auditorio edificio gebäude bâtiment
     facultad facoltà faculté fakultät restaurant restaurante ristorante
-    vorlesung organizers organisers survey primer
+    vorlesung organizers organisers survey primer spotlight showcase webinar webinars
     week weeks reading reserved holiday holidays recess vacation cancelled canceled
     if as whether does did could should would shall must might while after before under over
     against among across around upon onto yet just also very really never always inside

@@ -56,6 +56,8 @@ from parsers.heuristic.patterns import (
     POSTER_TAG,
 )
 from parsers.heuristic.reading import SEPARATORS, PageContext, Parsed, parse_line
+from parsers.heuristic.social_slots import social_slot
+from parsers.heuristic.title_links import lead_place
 from parsers.heuristic.title_marks import event_lead, numbered_event
 from parsers.heuristic.titles import looks_like_place, title_and_speakers
 from parsers.talk import Link, Speaker, Talk
@@ -85,6 +87,8 @@ def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
         return None  # "Introduction and Opening", "Coffee break / networking break"
     if title and (CEREMONY.match(title) or PANEL.match(title)):
         return None  # "Welcome from the Organizers", "Panel: …": named people, but no talk
+    if social_slot(title):
+        return None  # "Friday Registration", "Group Photo!", "Camp Party, sponsored by …"
     if numbered_event(title) and _owner(lines, ctx.url) is None:
         return None  # "2nd Workshop on …" over its date and venue: the programme's banner
     if title and role_heading(title):
@@ -95,7 +99,8 @@ def extract(lines: list[Line], ctx: PageContext) -> Talk | None:
         return None  # "Sponsor symposium Acme", "Visit to the exhibition": a slot, no talk
     if NO_SESSION.match(title or "") or any(NO_SESSION.match(s.name) for s in speakers):
         return None
-    location = _location(parts) or _event_city(title_part) or ctx.location
+    location = _location(parts) or _event_city(title_part)
+    location = location or _lead_place(title_part, title, lines, ctx.url) or ctx.location
     tz = zone or ctx.timezone
     starts_at = dates.combine(day, start, tz) if day else None
     ends_at = dates.combine(day, end, tz) if day and end else None
@@ -314,6 +319,14 @@ def _event_city(title_part: Parsed | None) -> str | None:
     """The city of a "<a>Event 2025</a> in City: Title" line (`event_lead`)."""
     lead = event_lead(title_part) if title_part is not None else None
     return lead[1] if lead else None
+
+
+def _lead_place(part: Parsed | None, title: str | None, lines: list[Line], url: str) -> str | None:
+    """On a personal talks page, the place closing the lead before an entry's title
+    (`title_links.lead_place`): "Spring Days, Lyon: <a>Title</a>"."""
+    if part is None or not title or _owner(lines, url) is None:
+        return None
+    return lead_place(part, title)
 
 
 def _location(parts: list[Parsed]) -> str | None:

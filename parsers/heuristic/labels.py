@@ -139,7 +139,14 @@ LABELLED = _Labelled()
 # Class names CMSs give their fields ("event-speaker", "views-field-field-location").
 CLASS_HINTS = (
     ("speaker", re.compile(r"speaker|presenter|lecturer|referent|orateur|ponente|relatore", re.I)),
-    ("location", re.compile(r"location|venue|room|place|where|lieu|\bort\b|luogo|address", re.I)),
+    # a listing's event field ("listing-event": Quarto names each listed field so) says where
+    # the talk was given, "Event, City"; never who gave it
+    (
+        "location",
+        re.compile(
+            r"location|venue|room|place|where|lieu|\bort\b|luogo|address|listing-event", re.I
+        ),
+    ),
     ("abstract", re.compile(r"abstract|summary|description|teaser|excerpt|resume", re.I)),
     # a class that names the talk's title ("talk-title", "seminar_title"), not any "title": a
     # theme's "page-title" or "section-title" names the page's or the section's

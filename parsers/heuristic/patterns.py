@@ -180,7 +180,8 @@ ONLINE = re.compile(r"\b(online|zoom|virtual|webex|teams|remote|hybrid|jitsi)\b"
 BY_PREFIX = re.compile(r"^\s*(?:by|par|von|di|por|door|with|avec|mit|con)\s+", re.I)
 
 
-QUOTED = re.compile(r"[“«„\"]\s*([^“”«»„\"]{6,300}?)\s*[”»“\"]")
+# A quoted title; two apostrophes close it as well ("Title'' (2016)": typewriter quotes).
+QUOTED = re.compile(r"[“«„\"]\s*([^“”«»„\"]{6,300}?)\s*(?:[”»“\"]|'')")
 
 
 # Institution words in any case; acronyms only in capitals ("mit" is German for "with", "eth"

@@ -212,7 +212,8 @@ def without_series_label(part: Parsed) -> str:
 # A link's label that names the file it opens, not the talk ("Presentation", "Slides (PDF)").
 _FILE_LABEL = re.compile(
     r"^(?:(?:download|view|see)\s+)?(?:the\s+)?(?:presentation|présentation|slides?|"
-    r"transparents|diapositivas|diapositives|folien|handout|poster|pdf|pptx?)"
+    r"transparents|diapositivas|diapositives|folien|handout|poster|pdf|pptx?|preprint|"
+    r"(?:(?:article|paper|journal|conference|extended|full|long|short|arxiv)\s+)?version)"
     r"(?:\s*\(\w+\))?$",
     re.I,
 )
@@ -225,7 +226,7 @@ def file_button(line: Line) -> bool:
     material, never its title (a title linked to its slides keeps its own words)."""
     links = [element for _, element in line.fragments if element is not None]
     anchors = {id(a): a for a in (_link_of(e, line) for e in links) if a is not None}
-    if len(anchors) != 1 or any(_link_of(e, line) is None and clean(t) for t, e in line.fragments):
+    if len(anchors) != 1 or any(_link_of(e, line) is None and _words(t) for t, e in line.fragments):
         return False
     link = next(iter(anchors.values()))
     label = clean(link.text_content()) or ""
@@ -233,6 +234,11 @@ def file_button(line: Line) -> bool:
         _ICON.search(node.get("class") or "") for node in link.iter("i", "span", "svg")
     )
     return bool(_FILE_LABEL.match(label)) or (bool(styled) and len(label.split()) <= 2)
+
+
+def _words(text: str) -> bool:
+    """Does the text hold more than stops ("<a>Paper version</a>." closes with one)?"""
+    return bool((clean(text) or "").strip(".,;:"))
 
 
 def _link_of(element, line: Line):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from parsers.common.dates import find_date
+from parsers.common.handles import labelled_handle
 from parsers.common.people import (
     clean_affiliation,
     looks_like_name,
@@ -58,6 +59,7 @@ from parsers.heuristic.speakers import (
     without_cjk_honorific,
 )
 from parsers.heuristic.title_fallbacks import named_heading, topic_under_name
+from parsers.heuristic.title_links import linked_title
 from parsers.heuristic.title_marks import (
     before_venue,
     event_lead,
@@ -71,6 +73,7 @@ from parsers.heuristic.title_marks import (
     without_tag_links,
 )
 from parsers.heuristic.title_slots import slot_title
+from parsers.heuristic.venue_leads import venue_led_title
 from parsers.talk import Speaker
 
 _TITLE_MAX = 300
@@ -80,6 +83,7 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
     speakers: list[Speaker] = []
     title: str | None = None
     title_part: Parsed | None = None
+    speaker_part: Parsed | None = None
     for part in parts:
         if part.label == "speaker" and part.rest:
             text = without_cjk_honorific(BY_PREFIX.sub("", part.rest))
@@ -95,13 +99,19 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
                 or loose_people(text)
                 or [s for s in split_speakers(text) if looks_like_name(s.name)]
                 or cjk_people(text)
+                or _handle(text)
             )
             found = [s for s in found if not SLOT_NOT_PERSON.search(s.name)]
             if not found and bracketed_affiliation(speakers, text):
                 speakers = [Speaker(speakers[0].name, clean_affiliation(text))]
                 part.used = True  # "<strong>Jane Doe</strong><br>(MIT)" in a speaker cell
                 continue
+            if _sibling_item(speaker_part, part) and found and speakers:
+                speakers = speakers + [s for s in found if s not in speakers]
+                part.used, speaker_part = True, part  # one item per presenter in one field
+                continue
             if found or not speakers:
+                speaker_part = speaker_part if speakers else part  # whose items may follow
                 speakers = speakers or found
                 part.used = True
             if _more_credited(speakers, found):
@@ -114,7 +124,9 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
     content = [p for p in parts if not p.used and p.rest and p.label is None]
     for part in content:
         part.rest = without_month_lead(part.rest)  # "May 2025 — Title (slides)"
-    owned = _owned_entry(content[0], owner) if content and not title and not speakers else None
+    owned = None
+    if content and not title and not speakers:
+        owned = _owned_entry(content[0], owner) or venue_led_title(content[0], owner)
     if owned:
         title, title_part, content[0].used = owned, content[0], True
         content = content[1:]
@@ -142,6 +154,7 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
         if title_part is not None:
             title = unquote(
                 lead_title(title_part)
+                or linked_title(title_part)
                 or (event_lead(title_part) or (None,))[0]
                 or before_venue(title_part)
                 or without_series_label(title_part)
@@ -168,6 +181,28 @@ def title_and_speakers(parts: list[Parsed], owner: Speaker | None = None):
     if slot is not None and (not speakers or same_people(slot[1], speakers)):
         title, speakers = slot[0], speakers or slot[1]  # "Keynote from Jane Doe: Title"
     return tidy_title(title), speakers, title_part
+
+
+def _sibling_item(before: Parsed | None, part: Parsed) -> bool:
+    """Is `part` the next item of the speaker field `before` was read from: the same tag in
+    the same parent, right after it ("<div class="presenters"><div>A</div><div>B</div>")? Each
+    such item names one more presenter."""
+    if before is None:
+        return False
+    first, second = before.line.element, part.line.element
+    parent = first.getparent()
+    return (
+        parent is not None
+        and second.getparent() is parent
+        and first.tag == second.tag
+        and first.getnext() is second
+    )
+
+
+def _handle(text: str) -> list[Speaker]:
+    """A labelled speaker field that gives one user name ("jdoe42"): the speaker as printed."""
+    found = labelled_handle(text)
+    return [found] if found else []
 
 
 def _named_link(part: Parsed, title: str) -> bool:
@@ -340,11 +375,20 @@ def _title_like(part: Parsed) -> bool:
     ):
         return False
     labelled = LABELLED.match(text)
-    if labelled and _is_link_text(part, labelled.group(2)):
-        return False  # "Youtube Live: Link", "Slides: PDF"
+    if labelled and _is_link_text(part, labelled.group(2)) and _few_words(labelled.group(2)):
+        return False  # "Youtube Live: Link", "Slides: PDF"; not "Event: <a>A Long Title</a>"
     if links_only(part.line) or file_button(part.line):
         return False  # "Video · Slides", "YouTube video Powerpoint Presentation"
     return not (len(text) > 160 and text.count(". ") >= 2)
+
+
+_LINK_LABEL_WORDS = 3
+
+
+def _few_words(text: str) -> bool:
+    """A link's label after a label's colon: a few words name the link ("Link", "Watch
+    here"); four or more after an event's name are the talk's title, linked to its slides."""
+    return len(text.split()) <= _LINK_LABEL_WORDS
 
 
 _ZONE_ALONE = re.compile(r"^[(\[]?\s*[A-Z]{2,5}\s*[)\]]?$")
