@@ -60,3 +60,15 @@ def test_times_in_beijing_time_keep_their_day() -> None:
 def test_venue_sentence_ends_before_how_often() -> None:
     page = _ZONED_PAGE.replace("on Zoom, on Thursdays", "on Zoom and typically scheduled monthly")
     assert {t.location for t in _talks(page)} == {"Zoom"}
+
+
+@pytest.mark.parametrize("room", ["Auditório Lindoval Prates", "Anfiteatro Dorvalino Amaral"])
+def test_portuguese_hall_named_after_a_person_is_the_room(room: str) -> None:
+    body = f"""
+    <h1>Seminário de Matemática</h1>
+    <div class="card"><p>Entre grafos e redes</p><p>Marta Quelhas (UFXY)</p>
+    <p>12/03/2031, às 15h00</p><p>{room}</p></div>
+    <div class="card"><p>Equações de ondas rasas</p><p>Rui Pacheco Lemos (IMXY)</p>
+    <p>19/03/2031, às 15h00</p><p>{room}</p></div>
+    """
+    assert [t.location for t in _talks(body)] == [room, room]
