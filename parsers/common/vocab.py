@@ -143,7 +143,8 @@ NOT_NAME_WORDS = _words(
     library ceremony day open closed maintenance hour
     january february march july september october november december
     news events event calendar home about contact people publications teaching
-    sala salle aula raum hörsaal amphithéâtre amphi auditorio edificio gebäude bâtiment
+    sala salle aula raum hörsaal amphithéâtre amphi auditorio auditório anfiteatro
+    edificio gebäude bâtiment
     facultad facoltà faculté fakultät restaurant restaurante ristorante
     vorlesung organizers organisers survey primer spotlight showcase webinar webinars
     week weeks reading reserved holiday holidays recess vacation cancelled canceled

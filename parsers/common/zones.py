@@ -70,6 +70,7 @@ ZONE_NAMES = {
     "japan": "Asia/Tokyo",
     "korea": "Asia/Seoul",
     "china": "Asia/Shanghai",
+    "beijing": "Asia/Shanghai",  # the zone database names Shanghai, pages say "Beijing Time"
     "india": "Asia/Kolkata",
     "brasília": "America/Sao_Paulo",
     "brasilia": "America/Sao_Paulo",
@@ -85,6 +86,8 @@ _NAMED = re.compile(
 )
 # "Paris time", "New York time": a city the zone database names ("Europe/Paris").
 _CITY_TIME = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+)?)\s+(?:local\s+)?time\b")
+# "UTC/GMT +8 hours": both names for one reference; the offset after them is the zone.
+_BOTH_NAMES = re.compile(r"\b(?:UTC\s*/\s*GMT|GMT\s*/\s*UTC)\b")
 # "GMT-3", "UTC+1", "UTC +02:00": an explicit whole-hour offset.
 _OFFSET = re.compile(
     r"\b(?:GMT|UTC)\s?(?P<sign>[+\-−–])\s?(?P<hours>\d{1,2})(?::?(?P<minutes>\d\d))?\b"
@@ -112,6 +115,7 @@ def find_zone(text: str | None) -> str | None:
     if not text:
         return None
     text = _BRACKETED_LETTER.sub(r"\1\3", text[:2000])
+    text = _BOTH_NAMES.sub("GMT", text)
     found = [*_offsets(text), *_named(text), *_words(text)]
     return min(found, key=lambda hit: hit[:2])[2] if found else None
 

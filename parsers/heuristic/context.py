@@ -266,7 +266,8 @@ VENUE_PHRASE = re.compile(
 # Where the place named in such a sentence ends.
 VENUE_END = re.compile(
     r",?\s+(?:unless|except|but|where|salvo|sauf|außer|excepto|and\s+(?:are|is|streamed|"
-    r"online|on|via|will))\b|\s+\(?(?:unless|except)\b",
+    r"online|on|via|will|typically|usually|normally|generally|often|scheduled))\b"
+    r"|\s+\(?(?:unless|except)\b",
     re.I,
 )
 

@@ -153,7 +153,7 @@ PLACE = re.compile(
     # a hall and an online stream ("…会議場＋オンライン中継"): the hall is the place
     r"(?:会议室|會議室|报告厅|報告廳|教室|講堂|会議室|会議場|会館|ホール|講義室|강의실|세미나실)"
     r"\s*[＋+]\s*(?:オンライン|online|zoom|线上|線上|在线|在線|온라인)|"
-    r"^(?:sala|salle|aula|hörsaal|seminarraum|auditori(?:um|o)|amphith[ée][âa]tre|amphi|"
+    r"^(?:sala|salle|aula|hörsaal|seminarraum|audit[oó]ri(?:um|o)|anfiteatro|amphith[ée][âa]tre|amphi|"
     r"lecture (?:theatre|hall))\b",  # "Sala de Grados", "Salle du conseil": no number needed
     re.I,
 )
