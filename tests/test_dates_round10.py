@@ -9,6 +9,7 @@ import pytest
 from parsers.base import Context
 from parsers.common import html, zones
 from parsers.heuristic import extract
+from parsers.heuristic.event_place import banner_place
 from parsers.talk import Talk
 
 URL = "https://x.example/"
@@ -72,3 +73,74 @@ def test_portuguese_hall_named_after_a_person_is_the_room(room: str) -> None:
     <p>19/03/2031, às 15h00</p><p>{room}</p></div>
     """
     assert [t.location for t in _talks(body)] == [room, room]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Porto Lindo, Freedonia | du jeudi 04 juin 2031 au samedi 06 juin 2031",
+            "Porto Lindo, Freedonia",
+        ),
+        (
+            "B 212, Université de Valmont, France | du jeudi 26 mars 2031",
+            "B 212, Université de Valmont, France",
+        ),
+        ("Valmont - 31 mai 2031", "Valmont"),
+        ("January 2031, Northgate Institute", "Northgate Institute"),
+        (
+            "December 23, 2031 Example Campus, Rivertown, Freedonia",
+            "Example Campus, Rivertown, Freedonia",
+        ),
+        ("Examplia Hall · 29–30 September 2031", "Examplia Hall"),
+        # negative rows: a label, a byline, a slot, a zone, an event's name, dates alone, a title
+        ("Day 1: January 7, 2031", None),
+        ("Data: 10 de agosto de 2031", None),
+        ("Jane Quorra · 3 May 2031", None),
+        ("3 May 2031 - Tomas Wendell (University of Examplia)", None),
+        ("Valmont - 31 mai 2031, 14:00", None),
+        ("May 11, 2031 (CET)", None),
+        ("Workshop on Lattices · 4 June 2031", None),
+        ("4 June 2031 – 6 June 2031", None),
+        ("Geometry of curves (9 April 2031)", None),
+        ("Deadline - 31 May 2031", None),
+    ],
+)
+def test_banner_place(text: str, place: str | None) -> None:
+    assert banner_place(text) == place
+
+
+_PROGRAMME = """
+<h2>Programme</h2>
+<table>
+<tr><td>10:00</td><td>Lina Orvath</td><td>Sheaves on wild curves</td></tr>
+<tr><td>11:00</td><td>Piet Kalmus</td><td>Moduli of tangled knots</td></tr>
+</table>
+"""
+
+
+def test_banner_above_the_programme_places_its_talks() -> None:
+    body = "<h1>Journées Examplia 2031</h1><p>Porto Lindo, Freedonia | 4 juin 2031</p>"
+    assert {t.location for t in _talks(body + _PROGRAMME)} == {"Porto Lindo, Freedonia"}
+
+
+def test_event_head_record_places_its_talks() -> None:
+    body = "<h1>Second Workshop on Tangled Curves</h1><p>January 2031, Northgate Institute</p>"
+    assert {t.location for t in _talks(body + _PROGRAMME)} == {"Northgate Institute"}
+
+
+def test_navbar_brand_places_its_talks_by_its_shortest_reading() -> None:
+    chrome = '<nav><a class="brand">Examplia Days <span>Valmont - 31 mai 2031</span></a></nav>'
+    assert {t.location for t in _talks(chrome + _PROGRAMME)} == {"Valmont"}
+
+
+def test_one_room_in_the_chrome_places_its_talks() -> None:
+    chrome = "<header><p>Programme</p><p>Orbis Building (room B1.07)</p></header>"
+    assert {t.location for t in _talks(chrome + _PROGRAMME)} == {"Orbis Building (room B1.07)"}
+
+
+def test_a_talk_entry_at_the_top_is_no_banner() -> None:
+    body = """<h1>Talks</h1><ul>
+    <li>2031-05-08 Tomas Wendell: Sheaves on wild curves</li>
+    <li>2031-04-10 Lina Orvath: Moduli of tangled knots</li></ul>"""
+    assert {t.location for t in _talks(body)} == {None}

@@ -44,6 +44,7 @@ from parsers.heuristic.anchors import MAX_ANCHORS, find_anchors
 from parsers.heuristic.block_records import delivery_heads
 from parsers.heuristic.cards import card_anchors
 from parsers.heuristic.entries import media_headings
+from parsers.heuristic.event_place import page_place
 from parsers.heuristic.fields import extract
 from parsers.heuristic.heading_papers import split_heading_papers
 from parsers.heuristic.inline_abstracts import split_inline_abstracts
@@ -121,6 +122,7 @@ def _read(
     # No zone while records are read: a talk's own printed zone is kept apart from the page's
     # and the source's, which `context.with_series_facts` applies afterwards, in that order.
     field_ctx = FieldContext(ctx.url, None, page_year, day_first=day_first, academic=academic)
+    field_ctx.location = page_place(lines, owner, day_first)
     members = members_of(lines, owner)
     found, done, talking, yearless, undated, papers = [], set(), set(), set(), set(), set()
     # The date an untimed talk read off its own lines: a record below it with no clock time
