@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 
+from parsers.common.links import SLIDE_FILES
 from parsers.common.people import people_in
 from parsers.common.text import clean
 from parsers.heuristic.reading import Parsed
 
 _TITLE_WORDS = 3
-# A document the link opens: the talk's slides or paper, so its label is the talk's name.
-_DOCUMENT = re.compile(r"\.(?:pdf|pptx?|key|odp)(?:[?#].*)?$", re.I)
 # What may close the line after the title: a bracketed note ("(joint work with …)") and stops.
 _AFTER = re.compile(r"^[\s.;,]*(?:\([^()]*\))?[\s.;,]*$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -41,7 +40,7 @@ def linked_title(part: Parsed) -> str | None:
         return None
     closed = before.endswith((":", "："))
     set_off = runs[at - 1][2] in _SET_OFF if at else False
-    if not (closed or set_off or _DOCUMENT.search(link.get("href") or "")):
+    if not (closed or set_off or SLIDE_FILES.search(link.get("href") or "")):
         return None
     return text
 
